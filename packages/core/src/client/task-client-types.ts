@@ -1,0 +1,44 @@
+import type { Task } from '../task/task';
+import type { AnyTaskProvider, RequestOptions } from '../task/task-provider';
+import type { WaitForTaskOptions } from '../polling/wait-for-task-options';
+
+/** Options of `createTaskClient`. */
+export interface TaskClientOptions {
+  /** The providers to route to, by their `name` (the prefix of string references). */
+  providers: readonly AnyTaskProvider[];
+  /** Most requests in flight at once across all tasks of one `getMany`, `waitMany` or `watch`. Default: 8. */
+  concurrency?: number;
+}
+
+/** One task's outcome in a many-task call: the task, or the error that ended it. */
+export interface TaskOutcome {
+  /** The reference as given. */
+  ref: string;
+  task?: Task;
+  error?: unknown;
+}
+
+/** One event of `watch`: a new read of a task, or the end of its watch (`done`), with an error if it failed. */
+export interface TaskUpdate {
+  ref: string;
+  /** The latest read of the task (the last one seen when `error` is set, if any). */
+  task?: Task;
+  error?: unknown;
+  /** True on the last event for this reference. */
+  done: boolean;
+}
+
+/** The multi-provider client: routes `"<provider>:<id>"` references to the right provider. */
+export interface TaskClient {
+  readonly providers: readonly AnyTaskProvider[];
+  /** Splits a string reference into its provider and typed reference. Throws `InvalidArgumentError`. */
+  resolve(ref: string): { provider: AnyTaskProvider; ref: unknown };
+  get(ref: string, options?: RequestOptions): Promise<Task>;
+  wait(ref: string, options?: WaitForTaskOptions): Promise<Task>;
+  /** Reads many tasks, at most `concurrency` requests in flight; one failure does not stop the others. */
+  getMany(refs: readonly string[], options?: RequestOptions): Promise<TaskOutcome[]>;
+  /** Waits for many tasks at once, at most `concurrency` requests in flight. */
+  waitMany(refs: readonly string[], options?: WaitForTaskOptions): Promise<TaskOutcome[]>;
+  /** Watches many tasks at once: one stream of updates across providers, ending when every task settled. */
+  watch(refs: string | readonly string[], options?: WaitForTaskOptions): AsyncIterable<TaskUpdate>;
+}

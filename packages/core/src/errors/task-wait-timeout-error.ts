@@ -1,0 +1,24 @@
+import type { Task } from '../task/task';
+import { hasErrorMarker, markError, XError } from './x-error';
+
+const MARKER = 'x.sdk.error.TaskWaitTimeoutError';
+
+/** `waitForTask` gave up after `timeoutMs`. `lastTask` is the last task seen (undefined if none was read). */
+export class TaskWaitTimeoutError extends XError {
+  readonly taskId: string;
+  readonly timeoutMs: number;
+  readonly lastTask?: Task;
+
+  constructor(args: { taskId: string; timeoutMs: number; lastTask?: Task; cause?: unknown }) {
+    const last = args.lastTask ? ` (last status: ${args.lastTask.status}, "${args.lastTask.providerStatus}")` : '';
+    super(`${args.taskId}: not finished after ${args.timeoutMs} ms${last}`, { cause: args.cause });
+    this.taskId = args.taskId;
+    this.timeoutMs = args.timeoutMs;
+    this.lastTask = args.lastTask;
+    markError(this, MARKER);
+  }
+
+  static override isInstance(value: unknown): value is TaskWaitTimeoutError {
+    return hasErrorMarker(value, MARKER);
+  }
+}

@@ -1,0 +1,237 @@
+import { APIConnectionError } from '../errors/api-connection-error';
+import { APIConnectionTimeoutError } from '../errors/api-connection-timeout-error';
+import { APIError } from '../errors/api-error';
+import { APIUserAbortError } from '../errors/api-user-abort-error';
+import { InvalidResponseError } from '../errors/invalid-response-error';
+import { ResponseTooLargeError } from '../errors/response-too-large-error';
+import { createAPIError } from '../errors/status-errors';
+import type { RequestOptions } from '../task/task-provider';
+import { VERSION } from '../version';
+import { delay } from './delay';
+import { extractErrorMessage } from './extract-error-message';
+import type { FetchFunction } from './fetch-function';
+import { getRequestId, headersToRecord } from './headers-to-record';
+import { getRetryDelay } from './get-retry-delay';
+import type { HttpClientSettings, JsonResponse } from './http-client-settings';
+import { loadApiKey } from './load-api-key';
+import { parseRetryAfter } from './parse-retry-after';
+import { BodyTooLargeSignal, readBody } from './read-body';
+import { redactSecret, redactSecretDeep } from './redact-secret';
+import { resolveBaseURL } from './resolve-base-url';
+import { validateHeaders, validateNumberOption } from './validate-settings';
+
+/** Per-call options of `HttpClient.getJson`. */
+export interface GetJsonOptions extends RequestOptions {
+  /** Checks the parsed 2xx body; returns what is wrong with it, or undefined when it is fine. */
+  validate?: (data: unknown) => string | undefined;
+}
+
+/** The JSON GET every provider uses: auth, timeouts, retries, Retry-After, abort, typed errors, redaction. */
+export interface HttpClient {
+  readonly provider: string;
+  /** GET `<baseURL><path>` and parse the JSON answer. `path` must come from `buildPath`. */
+  getJson<T>(path: string, options?: GetJsonOptions): Promise<JsonResponse<T>>;
+  /** The resolved base URL (reads the environment; throws `InvalidArgumentError` when it is invalid). */
+  baseURL(): string;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_MAX_RETRIES = 2;
+const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+const DEFAULT_MAX_RETRY_DELAY_MS = 60_000;
+
+/**
+ * Creates the HTTP plumbing for one vendor. Settings are checked here (bad ones throw
+ * `InvalidArgumentError`); the key and the base URL from the environment are read at each call, so
+ * creating a client never fails for a missing key.
+ */
+export function createHttpClient(settings: HttpClientSettings): HttpClient {
+  validateNumberOption(settings.timeoutMs, 'timeoutMs', { min: 1, max: 2_147_483_647 });
+  validateNumberOption(settings.maxRetries, 'maxRetries', { min: 0, max: 100, integer: true });
+  validateNumberOption(settings.maxResponseBytes, 'maxResponseBytes', { min: 1 });
+  validateNumberOption(settings.maxRetryDelayMs, 'maxRetryDelayMs', { min: 0 });
+  validateHeaders(settings.headers, 'headers');
+  if (settings.fetch !== undefined && typeof settings.fetch !== 'function') {
+    throw new TypeError('fetch must be a function');
+  }
+  const provider = settings.provider;
+  const baseURL = () =>
+    resolveBaseURL({
+      baseURL: settings.baseURL,
+      environmentVariableName: settings.baseURLEnvironmentVariable,
+      defaultBaseURL: settings.defaultBaseURL,
+    });
+  if (settings.baseURL !== undefined) baseURL(); // an explicit option is checked at once
+  const userAgent = `${settings.packageName}/${settings.packageVersion} @x/core/${VERSION} node/${globalThis.process?.version ?? 'unknown'}`;
+  const headers = { ...settings.headers };
+  const sleep = settings.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, signal, provider));
+  const now = settings.now ?? Date.now;
+  const maxResponseBytes = settings.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+
+  async function getJson<T>(path: string, options: GetJsonOptions = {}): Promise<JsonResponse<T>> {
+    validateNumberOption(options.timeoutMs, 'timeoutMs', { min: 1, max: 2_147_483_647 });
+    validateNumberOption(options.maxRetries, 'maxRetries', { min: 0, max: 100, integer: true });
+    validateHeaders(options.headers, 'headers');
+    const { signal } = options;
+    if (signal?.aborted) throw new APIUserAbortError({ provider, cause: signal.reason });
+    const apiKey = loadApiKey({
+      apiKey: settings.apiKey,
+      environmentVariableName: settings.apiKeyEnvironmentVariable,
+      provider,
+    });
+    const url = `${baseURL()}${path}`;
+    const requestHeaders: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': userAgent,
+      ...settings.authHeaders(apiKey),
+      ...headers,
+      ...options.headers,
+    };
+    const maxRetries = options.maxRetries ?? settings.maxRetries ?? DEFAULT_MAX_RETRIES;
+    const timeoutMs = options.timeoutMs ?? settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const fetchFunction: FetchFunction = settings.fetch ?? globalThis.fetch;
+
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await attemptOnce<T>({ url, requestHeaders, timeoutMs, signal, apiKey, fetchFunction, options });
+      } catch (error) {
+        if (attempt >= maxRetries || !shouldRetry(error)) throw error;
+        const hint = APIError.isInstance(error) ? error.retryAfterMs : undefined;
+        const wait = getRetryDelay(attempt, hint, {
+          maxRetryDelayMs: settings.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
+          random: settings.random,
+        });
+        if (options.deadline !== undefined && now() + wait > options.deadline) throw error;
+        await sleep(wait, signal);
+        if (signal?.aborted) throw new APIUserAbortError({ provider, cause: signal.reason });
+      }
+    }
+  }
+
+  async function attemptOnce<T>(args: {
+    url: string;
+    requestHeaders: Record<string, string>;
+    timeoutMs: number;
+    signal: AbortSignal | undefined;
+    apiKey: string;
+    fetchFunction: FetchFunction;
+    options: GetJsonOptions;
+  }): Promise<JsonResponse<T>> {
+    const { url, signal, apiKey, timeoutMs } = args;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let response: Response | undefined;
+    try {
+      response = await args.fetchFunction(url, {
+        method: 'GET',
+        headers: args.requestHeaders,
+        signal: controller.signal,
+        redirect: 'manual',
+      });
+      const text = await readBody(response, maxResponseBytes);
+      return handleResponse<T>(response, text, url, apiKey, args.options);
+    } catch (error) {
+      if (error instanceof BodyTooLargeSignal) {
+        const responseHeaders = redactSecretDeep(headersToRecord(response!.headers), apiKey);
+        throw new ResponseTooLargeError({
+          provider,
+          status: response!.status,
+          maxResponseBytes,
+          url,
+          headers: responseHeaders,
+          body: redactSecret(error.partial, apiKey),
+          requestId: getRequestId(responseHeaders),
+        });
+      }
+      if (signal?.aborted) throw new APIUserAbortError({ provider, cause: signal.reason });
+      if (timedOut) throw new APIConnectionTimeoutError({ provider, timeoutMs, url });
+      if (APIError.isInstance(error) || InvalidResponseError.isInstance(error)) throw error;
+      throw toConnectionError(error, url, apiKey);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  function handleResponse<T>(
+    response: Response,
+    rawText: string,
+    url: string,
+    apiKey: string,
+    options: GetJsonOptions,
+  ): JsonResponse<T> {
+    const text = redactSecret(rawText, apiKey);
+    const responseHeaders = redactSecretDeep(headersToRecord(response.headers), apiKey);
+    const requestId = getRequestId(responseHeaders);
+    const status = response.status;
+    if (status >= 200 && status < 300) {
+      const invalid = (message: string, cause?: unknown) =>
+        new InvalidResponseError({ provider, message, status, url, headers: responseHeaders, body: text, requestId, cause });
+      if (text.trim() === '') throw invalid(`expected a JSON body, got an empty body (HTTP ${status})`);
+      let data: unknown;
+      try {
+        data = JSON.parse(rawText);
+      } catch (cause) {
+        const type = responseHeaders['content-type'] ?? 'no content-type';
+        throw invalid(`expected a JSON body, got unparseable text (${type}, ${rawText.length} characters)`, cause);
+      }
+      const problem = options.validate?.(data);
+      if (problem) throw invalid(problem);
+      return { data: data as T, status, headers: responseHeaders, requestId, url };
+    }
+    const body = parseJsonOrText(text);
+    const vendorMessage =
+      status >= 300 && status < 400
+        ? `redirect to ${responseHeaders.location ?? 'an unknown location'} not followed`
+        : (settings.extractErrorMessage?.(body) ?? extractErrorMessage(body));
+    const retryAfterMs = parseRetryAfter(responseHeaders, now()) ?? settings.retryAfterFromBody?.(body);
+    throw createAPIError({ provider, status, vendorMessage, headers: responseHeaders, body, url, requestId, retryAfterMs });
+  }
+
+  function toConnectionError(error: unknown, url: string, apiKey: string): APIConnectionError {
+    const cause = error as { message?: unknown; code?: unknown; cause?: { message?: unknown; code?: unknown } };
+    const code = cause?.cause?.code ?? cause?.code;
+    const detail = cause?.cause?.message ?? cause?.message;
+    const described = [typeof code === 'string' ? code : undefined, typeof detail === 'string' ? detail : undefined]
+      .filter(Boolean)
+      .join(': ');
+    const message = redactSecret(`${provider}: connection error${described ? ` (${described})` : ''}`, apiKey);
+    const leaks = String(detail ?? '').includes(apiKey) || String(cause?.message ?? '').includes(apiKey);
+    return new APIConnectionError({ provider, url, message, cause: leaks ? new Error(message) : error });
+  }
+
+  return {
+    provider,
+    getJson,
+    baseURL,
+  };
+}
+
+function shouldRetry(error: unknown): boolean {
+  if (APIUserAbortError.isInstance(error) || InvalidResponseError.isInstance(error)) return false;
+  if (APIError.isInstance(error)) {
+    const hint = error.headers['x-should-retry'];
+    if (hint === 'true') return true;
+    if (hint === 'false') return false;
+    return error.isRetryable;
+  }
+  return APIConnectionError.isInstance(error);
+}
+
+function parseJsonOrText(text: string): unknown {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      return JSON.parse(trimmed);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}

@@ -1,0 +1,16 @@
+export type { FetchFunction } from './fetch-function';
+export type { HttpClientSettings, JsonResponse, ProviderSettings } from './http-client-settings';
+export { createHttpClient, type GetJsonOptions, type HttpClient } from './create-http-client';
+export { buildPath } from './build-path';
+export { MAX_PATH_SEGMENT_LENGTH, validatePathSegment } from './validate-path-segment';
+export { assertUuid, isUuid } from './assert-uuid';
+export { delay, type SleepFunction } from './delay';
+export { extractErrorMessage } from './extract-error-message';
+export { getRetryDelay, type RetryDelayOptions } from './get-retry-delay';
+export { parseRetryAfter } from './parse-retry-after';
+export { loadApiKey } from './load-api-key';
+export { resolveBaseURL } from './resolve-base-url';
+export { REDACTED, redactSecret, redactSecretDeep } from './redact-secret';
+export { toOneLine } from './to-one-line';
+export { validateHeaders, validateNumberOption } from './validate-settings';
+export { describeValue } from './describe-value';

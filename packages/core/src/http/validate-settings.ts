@@ -1,0 +1,48 @@
+import { InvalidArgumentError } from '../errors/invalid-argument-error';
+import { describeValue } from './describe-value';
+import { hasControlCharacters } from './has-control-characters';
+
+/** Throws `InvalidArgumentError` unless `value` is undefined or a number in [min, max] (an integer if asked). */
+export function validateNumberOption(
+  value: unknown,
+  name: string,
+  limits: { min: number; max?: number; integer?: boolean },
+): void {
+  if (value === undefined) return;
+  const ok =
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    value >= limits.min &&
+    (limits.max === undefined || value <= limits.max) &&
+    (!limits.integer || Number.isInteger(value));
+  if (!ok) {
+    const kind = limits.integer ? 'an integer' : 'a number';
+    const range = limits.max === undefined ? `>= ${limits.min}` : `between ${limits.min} and ${limits.max}`;
+    throw new InvalidArgumentError({ argument: name, message: `${name} must be ${kind} ${range}, got ${describeValue(value)}` });
+  }
+}
+
+/** Throws `InvalidArgumentError` for header names or values that are not strings or hold CR/LF. */
+export function validateHeaders(headers: unknown, name: string): void {
+  if (headers === undefined) return;
+  if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) {
+    throw new InvalidArgumentError({ argument: name, message: `${name} must be an object of strings, got ${describeValue(headers)}` });
+  }
+  for (const [header, value] of Object.entries(headers)) {
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(header)) {
+      throw new InvalidArgumentError({ argument: name, message: `${name}: ${JSON.stringify(header)} is not a valid header name` });
+    }
+    if (typeof value !== 'string') {
+      throw new InvalidArgumentError({
+        argument: name,
+        message: `${name}["${header}"] must be a string, got ${describeValue(value)}`,
+      });
+    }
+    if (hasControlCharacters(value)) {
+      throw new InvalidArgumentError({
+        argument: name,
+        message: `${name}["${header}"] must not hold control characters (CR, LF, ...)`,
+      });
+    }
+  }
+}

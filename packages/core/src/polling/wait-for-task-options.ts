@@ -1,0 +1,26 @@
+import type { SleepFunction } from '../http/delay';
+import type { Task } from '../task/task';
+import type { RequestOptions } from '../task/task-provider';
+
+/** Options of `waitForTask` and `watchTask`. */
+export interface WaitForTaskOptions {
+  /** First pause between two reads. Default: 2,000 ms. */
+  intervalMs?: number;
+  /** Longest pause between two reads; the pause grows by `backoffFactor` while nothing changes. Default: 30,000 ms. */
+  maxIntervalMs?: number;
+  /** How much the pause grows after a read that saw no change (1 keeps it fixed). Default: 1.5. */
+  backoffFactor?: number;
+  /** Overall limit; past it the call rejects with `TaskWaitTimeoutError` carrying the last task. Default: 600,000 ms. */
+  timeoutMs?: number;
+  /** Cancels the wait at once (request, retry sleep or interval) with `APIUserAbortError`. */
+  signal?: AbortSignal;
+  /** Called with each task read whose status, vendor status or steps changed (and with the first one). */
+  onUpdate?: (task: Task) => void;
+  /** Resolve (or end the watch) on `paused` too, not only on terminal statuses. Default: true. */
+  stopOnPaused?: boolean;
+  /** Options for each request (per-attempt timeout, retries, headers). */
+  request?: Omit<RequestOptions, 'signal'>;
+  /** Test hooks: the sleep between reads and the clock. */
+  sleep?: SleepFunction;
+  now?: () => number;
+}

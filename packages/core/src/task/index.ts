@@ -1,0 +1,7 @@
+export type { TaskStatus } from './task-status';
+export { TASK_STATUSES, TERMINAL_STATUSES } from './task-status';
+export { isTerminalStatus } from './is-terminal-status';
+export type { Task, TaskArtifact, TaskArtifactKind, TaskResponseInfo, TaskStep } from './task';
+export type { AnyTaskProvider, RawOf, RefOf, RequestOptions, TaskProvider } from './task-provider';
+export { createTask, type TaskFields } from './create-task';
+export { parseTimestamp } from './parse-timestamp';
