@@ -1,7 +1,7 @@
-export type { TaskStatus } from './task-status';
-export { TASK_STATUSES, TERMINAL_STATUSES } from './task-status';
+export { createTask, type TaskFields } from './create-task';
 export { isTerminalStatus } from './is-terminal-status';
+export { parseTimestamp } from './parse-timestamp';
 export type { Task, TaskArtifact, TaskArtifactKind, TaskResponseInfo, TaskStep } from './task';
 export type { AnyTaskProvider, RawOf, RefOf, RequestOptions, TaskProvider } from './task-provider';
-export { createTask, type TaskFields } from './create-task';
-export { parseTimestamp } from './parse-timestamp';
+export type { TaskStatus } from './task-status';
+export { TASK_STATUSES, TERMINAL_STATUSES } from './task-status';

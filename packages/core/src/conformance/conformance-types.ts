@@ -1,0 +1,58 @@
+import type { ProviderSettings } from '../http/http-client-settings';
+import type { TaskProvider } from '../task/task-provider';
+import type { TaskStatus } from '../task/task-status';
+import type { TestServer } from '../testing/test-server-types';
+
+/** The test functions of the caller's runner (vitest, jest, node:test): the kit brings no runner. */
+export interface ConformanceHarness {
+  describe(name: string, body: () => void): void;
+  it(name: string, body: () => Promise<void> | void, timeoutMs?: number): void;
+  beforeAll(body: () => Promise<void> | void): void;
+  afterAll(body: () => Promise<void> | void): void;
+}
+
+/** What the kit needs from a provider's sandbox (every `@x/<vendor>/testing` sandbox has it). */
+export interface ConformanceSandbox<Ref> {
+  readonly baseURL: string;
+  readonly apiKey: string;
+  readonly server: TestServer;
+  /** Creates a scripted task that ends as `outcome`. */
+  createTask(options?: { outcome?: 'succeeded'; steps?: number; stepMs?: number }): Ref;
+  close(): Promise<void>;
+}
+
+/** One error answer the vendor documents, and the error class and text it must become. */
+export interface ConformanceErrorCase {
+  status: number;
+  body: unknown;
+  /** The class name, e.g. `'NotFoundError'`. */
+  errorClass: string;
+  /** Text the one-line message must contain (the vendor's own words). */
+  messageIncludes: string;
+}
+
+/** Everything the kit needs to know about a provider. */
+export interface ConformanceOptions<Ref> {
+  /** The provider's name, e.g. `'anchor'`. */
+  name: string;
+  /** Builds the provider under test (the kit passes `apiKey`, `baseURL`, `maxRetries`, `timeoutMs`). */
+  createProvider(settings: ProviderSettings): TaskProvider<Ref, unknown>;
+  createSandbox(): Promise<ConformanceSandbox<Ref>>;
+  /** The environment variables the provider reads. */
+  apiKeyEnvironmentVariable: string;
+  baseURLEnvironmentVariable: string;
+  /** The provider's status mapper and its full table of known vendor words. */
+  mapStatus(word: string | null | undefined): TaskStatus;
+  statusTable: ReadonlyArray<readonly [vendorWord: string, status: TaskStatus]>;
+  /**
+   * A spec-shaped 200 body of the endpoint `getTask` reads first, carrying the vendor status `word`
+   * (served by the kit through a fault, to prove unknown words flow through `getTask`).
+   */
+  bodyWithStatus(word: string): unknown;
+  /** The vendor's documented error answers. */
+  errorCases: readonly ConformanceErrorCase[];
+  /** String references that `parseRef` must reject with `InvalidArgumentError`. */
+  invalidStringRefs: readonly string[];
+  /** Typed references that `getTask` must reject before any request (bad ids: `/`, `..`, CR/LF, ...). */
+  invalidRefs: readonly Ref[];
+}

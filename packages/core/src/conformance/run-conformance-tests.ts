@@ -1,0 +1,280 @@
+import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
+import { APIConnectionTimeoutError } from '../errors/api-connection-timeout-error';
+import { APIError } from '../errors/api-error';
+import { APIUserAbortError } from '../errors/api-user-abort-error';
+import { InvalidArgumentError } from '../errors/invalid-argument-error';
+import { MissingApiKeyError } from '../errors/missing-api-key-error';
+import {
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PaymentRequiredError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from '../errors/status-errors';
+import { XError } from '../errors/x-error';
+import { waitForTask } from '../polling/wait-for-task';
+import type { TaskProvider } from '../task/task-provider';
+import { TASK_STATUSES } from '../task/task-status';
+import { assertRejectsWith } from './assert-rejects-with';
+import type { ConformanceHarness, ConformanceOptions, ConformanceSandbox } from './conformance-types';
+
+const NEVER_SEEN = 'a-status-word-no-vendor-sends';
+const errorClasses: Record<string, { isInstance(value: unknown): boolean }> = {
+  APIError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PaymentRequiredError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+};
+
+/**
+ * The cases every provider must pass: status mapping totality (unknown words included), each error
+ * shape to its class, retry and no-retry codes, abort, timeout, id validation and encoding, key
+ * secrecy, `parseRef`/`formatRef` round trip, and `waitForTask` to a terminal state through the
+ * provider's sandbox. Call it from a test file with your runner's functions:
+ *
+ * ```ts
+ * import { afterAll, beforeAll, describe, it } from 'vitest';
+ * runConformanceTests({ describe, it, beforeAll, afterAll }, { name: 'anchor', createProvider: createAnchor, ... });
+ * ```
+ */
+export function runConformanceTests<Ref>(
+  harness: ConformanceHarness,
+  options: ConformanceOptions<Ref>,
+): void {
+  const { describe, it, beforeAll, afterAll } = harness;
+  let sandbox: ConformanceSandbox<Ref>;
+  let provider: TaskProvider<Ref, unknown>;
+  const fresh = (settings: { maxRetries?: number; timeoutMs?: number } = {}) =>
+    options.createProvider({ apiKey: sandbox.apiKey, baseURL: sandbox.baseURL, maxRetries: 0, ...settings });
+  const started = () => {
+    sandbox.server.clearFaults();
+    sandbox.server.clearRequests();
+  };
+
+  describe(`${options.name}: provider conformance`, () => {
+    beforeAll(async () => {
+      sandbox = await options.createSandbox();
+      provider = fresh();
+    });
+    afterAll(async () => {
+      await sandbox?.close();
+    });
+
+    describe('status mapping', () => {
+      it('maps every known vendor word to its documented status', () => {
+        for (const [word, status] of options.statusTable) {
+          assert.equal(options.mapStatus(word), status, `status word "${word}"`);
+          assert.ok(TASK_STATUSES.includes(status), `"${status}" is a normalized status`);
+        }
+      });
+      it('maps any other word, an empty word and a missing word to unknown', () => {
+        for (const word of [NEVER_SEEN, '', 'FINISHED ', null, undefined]) {
+          assert.equal(options.mapStatus(word), 'unknown', `status word ${JSON.stringify(word)}`);
+        }
+      });
+      it('keeps an unknown word from getTask as providerStatus, with status unknown', async () => {
+        started();
+        const ref = sandbox.createTask();
+        sandbox.server.injectFault({ status: 200, body: options.bodyWithStatus(NEVER_SEEN) });
+        const task = await provider.getTask(ref);
+        assert.equal(task.status, 'unknown');
+        assert.equal(task.providerStatus, NEVER_SEEN);
+        assert.equal(task.isTerminal, false);
+      });
+    });
+
+    describe('errors', () => {
+      for (const errorCase of options.errorCases) {
+        it(`${errorCase.status} ${JSON.stringify(errorCase.body).slice(0, 60)} → ${errorCase.errorClass}`, async () => {
+          started();
+          const ref = sandbox.createTask();
+          sandbox.server.injectFault({ status: errorCase.status, body: errorCase.body });
+          const errorClass = errorClasses[errorCase.errorClass];
+          assert.ok(errorClass, `unknown error class ${errorCase.errorClass}`);
+          const error = await assertRejectsWith(
+            provider.getTask(ref),
+            errorClass.isInstance,
+            errorCase.errorClass,
+          );
+          assert.ok(error.message.includes(errorCase.messageIncludes), `message "${error.message}"`);
+          assert.ok(!error.message.includes('\n'), 'message is one line');
+          assert.deepEqual((error as APIError).body, errorCase.body, 'the vendor body is kept');
+          assert.equal((error as APIError).status, errorCase.status);
+        });
+      }
+    });
+
+    describe('retries', () => {
+      for (const status of [408, 409, 429, 500, 502, 503, 504]) {
+        it(`retries ${status} and then succeeds`, async () => {
+          started();
+          const ref = sandbox.createTask();
+          sandbox.server.injectFault({
+            status,
+            body: { error: 'transient' },
+            headers: { 'retry-after': '0' },
+          });
+          const task = await fresh({ maxRetries: 2 }).getTask(ref);
+          assert.ok(TASK_STATUSES.includes(task.status));
+          assert.equal(sandbox.server.requests.length, 2, 'one failed attempt, one success');
+        });
+      }
+      for (const status of [400, 401, 403, 404, 422]) {
+        it(`never retries ${status}`, async () => {
+          started();
+          const ref = sandbox.createTask();
+          sandbox.server.injectFault({ status, body: { error: 'permanent' }, times: 5 });
+          await assertRejectsWith(fresh({ maxRetries: 3 }).getTask(ref), APIError.isInstance, 'APIError');
+          assert.equal(sandbox.server.requests.length, 1, 'exactly one attempt');
+        });
+      }
+      it('retries a reset connection', async () => {
+        started();
+        const ref = sandbox.createTask();
+        sandbox.server.injectFault({ reset: true });
+        await fresh({ maxRetries: 1 }).getTask(ref);
+        assert.equal(sandbox.server.requests.length, 2);
+      });
+    });
+
+    describe('abort and timeout', () => {
+      it('an abort during a request settles at once with APIUserAbortError', async () => {
+        started();
+        const ref = sandbox.createTask();
+        sandbox.server.injectFault({ delayMs: 2_000 });
+        const controller = new AbortController();
+        setTimeout(() => controller.abort(), 20);
+        const start = Date.now();
+        await assertRejectsWith(
+          provider.getTask(ref, { signal: controller.signal }),
+          APIUserAbortError.isInstance,
+          'APIUserAbortError',
+        );
+        assert.ok(Date.now() - start < 500, `settled after ${Date.now() - start} ms`);
+      });
+      it('headers slower than timeoutMs end in APIConnectionTimeoutError', async () => {
+        started();
+        const ref = sandbox.createTask();
+        sandbox.server.injectFault({ delayMs: 1_000 });
+        await assertRejectsWith(
+          fresh({ timeoutMs: 50 }).getTask(ref),
+          APIConnectionTimeoutError.isInstance,
+          'APIConnectionTimeoutError',
+        );
+      });
+      it('a body stalled past timeoutMs ends in APIConnectionTimeoutError', async () => {
+        started();
+        const ref = sandbox.createTask();
+        sandbox.server.injectFault({ stallAfterBytes: 5 });
+        await assertRejectsWith(
+          fresh({ timeoutMs: 80 }).getTask(ref),
+          APIConnectionTimeoutError.isInstance,
+          'APIConnectionTimeoutError',
+        );
+      });
+    });
+
+    describe('references and ids', () => {
+      it('formatRef and parseRef round-trip', () => {
+        const ref = sandbox.createTask();
+        const text = provider.formatRef(ref);
+        assert.ok(text.startsWith(`${options.name}:`), `"${text}" starts with "${options.name}:"`);
+        assert.deepEqual(provider.parseRef(text), ref);
+        assert.equal(provider.formatRef(provider.parseRef(text)), text);
+      });
+      it('parseRef rejects malformed references with InvalidArgumentError', () => {
+        for (const text of options.invalidStringRefs) {
+          assert.throws(() => provider.parseRef(text), InvalidArgumentError.isInstance, JSON.stringify(text));
+        }
+      });
+      it('getTask rejects bad ids before any request', async () => {
+        started();
+        for (const ref of options.invalidRefs) {
+          await assertRejectsWith(
+            provider.getTask(ref),
+            InvalidArgumentError.isInstance,
+            'InvalidArgumentError',
+          );
+        }
+        assert.equal(sandbox.server.requests.length, 0, 'the server saw no request');
+      });
+      it("the task's id is the string form of its reference", async () => {
+        const ref = sandbox.createTask();
+        const task = await provider.getTask(ref);
+        assert.equal(task.id, provider.formatRef(ref));
+        assert.equal(task.provider, options.name);
+      });
+    });
+
+    describe('the API key', () => {
+      it('is missing: MissingApiKeyError names the environment variable, at the first call, with no request', async () => {
+        started();
+        const saved = process.env[options.apiKeyEnvironmentVariable];
+        delete process.env[options.apiKeyEnvironmentVariable];
+        try {
+          const keyless = options.createProvider({ baseURL: sandbox.baseURL, maxRetries: 0 });
+          const error = await assertRejectsWith(
+            keyless.getTask(sandbox.createTask()),
+            MissingApiKeyError.isInstance,
+            'MissingApiKeyError',
+          );
+          assert.ok(error.message.includes(options.apiKeyEnvironmentVariable));
+        } finally {
+          if (saved !== undefined) process.env[options.apiKeyEnvironmentVariable] = saved;
+        }
+        assert.equal(sandbox.server.requests.length, 0);
+      });
+      it('never shows, even when the server echoes it in an error', async () => {
+        started();
+        const ref = sandbox.createTask();
+        const key = sandbox.apiKey;
+        sandbox.server.injectFault({
+          status: 400,
+          body: { error: { message: `bad key ${key}` }, detail: `bad key ${key}`, echo: key },
+          headers: { 'x-echo-key': key },
+        });
+        const error = await assertRejectsWith(provider.getTask(ref), XError.isInstance, 'an XError');
+        const shown = [
+          error.message,
+          error.stack,
+          JSON.stringify(error),
+          inspect(error, { depth: 8 }),
+          String(error.cause ?? ''),
+        ];
+        for (const text of shown)
+          assert.ok(!text?.includes(key), `the key leaked into: ${text?.slice(0, 200)}`);
+        for (const text of [String(provider), JSON.stringify(provider), inspect(provider, { depth: 8 })]) {
+          assert.ok(!text.includes(key), `the key leaked from the provider object: ${text.slice(0, 200)}`);
+        }
+      });
+    });
+
+    describe('waiting', () => {
+      it('waitForTask follows a task through the sandbox to a terminal state', async () => {
+        started();
+        const ref = sandbox.createTask({ outcome: 'succeeded', steps: 2, stepMs: 10 });
+        const seen: string[] = [];
+        const task = await waitForTask(provider, ref, {
+          intervalMs: 10,
+          maxIntervalMs: 20,
+          timeoutMs: 5_000,
+          onUpdate: (update) => seen.push(update.status),
+        });
+        assert.equal(task.status, 'succeeded');
+        assert.equal(task.isTerminal, true);
+        assert.equal(seen.at(-1), 'succeeded');
+      });
+    });
+  });
+}

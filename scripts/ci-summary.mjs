@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Sums every test report of the run and prints the closing line CI reads:
+//   Tests: N passed, N failed
+// Reports: vitest JSON reports (packages/*/test-results.json, apps/*/test-results.json) and the
+// {name, passed, failed} files that the other checks of .ci/run write to .ci/results/.
+// Exits 1 when a test failed or when no test ran at all.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+let passed = 0;
+let failed = 0;
+const rows = [];
+
+for (const group of ['packages', 'apps', 'examples']) {
+  const dir = join(root, group);
+  if (!existsSync(dir)) continue;
+  for (const name of readdirSync(dir)) {
+    const file = join(dir, name, 'test-results.json');
+    if (!existsSync(file)) continue;
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    const p = report.numPassedTests ?? 0;
+    const f = (report.numFailedTests ?? 0) + (report.success === false && !report.numFailedTests ? 1 : 0);
+    rows.push([`${group}/${name}`, p, f]);
+    passed += p;
+    failed += f;
+  }
+}
+
+const resultsDir = join(root, '.ci', 'results');
+if (existsSync(resultsDir)) {
+  for (const name of readdirSync(resultsDir).filter((file) => file.endsWith('.json'))) {
+    const result = JSON.parse(readFileSync(join(resultsDir, name), 'utf8'));
+    rows.push([result.name ?? name, result.passed ?? 0, result.failed ?? 0]);
+    passed += result.passed ?? 0;
+    failed += result.failed ?? 0;
+  }
+}
+
+for (const [name, p, f] of rows) console.log(`  ${name.padEnd(40)} ${String(p).padStart(5)} passed ${String(f).padStart(3)} failed`);
+console.log(`Tests: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
