@@ -1,0 +1,41 @@
+import { matchRequest } from './match-request';
+import type { Fault, TestRequest } from './test-server-types';
+import { validateFault } from './validate-fault';
+
+/** The queue of injected faults of one test server. */
+export interface FaultQueue {
+  /** Validates and queues a fault (a copy: later changes to the object do not affect it). */
+  add(fault: Fault): void;
+  /** Removes every fault. */
+  clear(): void;
+  /**
+   * Picks the fault for a request and uses up one of its `times`: the first queued fault that matches,
+   * has `times` left and wins its `probability` roll (rolled only when below 1). `undefined` if none.
+   */
+  take(request: TestRequest): Fault | undefined;
+}
+
+/** Creates an empty fault queue that rolls probabilities with `random`. */
+export function createFaultQueue(random: () => number): FaultQueue {
+  let entries: { fault: Fault; remaining: number }[] = [];
+  return {
+    add(fault) {
+      validateFault(fault);
+      const copy: Fault = { ...fault, match: fault.match === undefined ? undefined : { ...fault.match } };
+      entries.push({ fault: copy, remaining: fault.times ?? 1 });
+    },
+    clear() {
+      entries = [];
+    },
+    take(request) {
+      for (const entry of entries) {
+        if (entry.remaining <= 0 || !matchRequest(entry.fault.match, request)) continue;
+        const probability = entry.fault.probability ?? 1;
+        if (probability < 1 && !(random() < probability)) continue;
+        entry.remaining -= 1;
+        return entry.fault;
+      }
+      return undefined;
+    },
+  };
+}

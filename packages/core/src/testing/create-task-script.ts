@@ -1,0 +1,80 @@
+/** One stage of a scripted task: the vendor-shaped `state` it shows from `afterMs` on. */
+export interface ScriptStage<S> {
+  /** How long after the previous stage began this one begins (for stage 0: after creation). Default 0. */
+  afterMs?: number;
+  state: S;
+}
+
+/** How a script moves from stage to stage. */
+export interface TaskScriptOptions {
+  /** `'time'`: by elapsed ms since creation; `'read'`: each `read()` moves one stage forward. Default `'time'`. */
+  advanceOn?: 'time' | 'read';
+  /** Clock for `'time'` scripts. Default `Date.now`. */
+  now?: () => number;
+}
+
+/** Where a script stands. */
+export interface TaskScriptPosition<S> {
+  state: S;
+  stageIndex: number;
+  /** True on the last stage. */
+  done: boolean;
+}
+
+/** A scripted lifecycle, shared by the vendor sandboxes. */
+export interface TaskScript<S> {
+  /** The current stage; with `advanceOn: 'read'`, each call moves one stage forward after answering. */
+  read(): TaskScriptPosition<S>;
+  /** The current stage, without moving. */
+  peek(): TaskScriptPosition<S>;
+  readonly stages: readonly ScriptStage<S>[];
+}
+
+/**
+ * A task lifecycle in stages (queued → running → steps → finished, ...), advanced by time or by read.
+ * Throws on an empty list or on a negative or non-finite `afterMs`.
+ */
+export function createTaskScript<S>(stages: ScriptStage<S>[], options: TaskScriptOptions = {}): TaskScript<S> {
+  if (stages.length === 0) throw new Error('createTaskScript: at least one stage is needed');
+  // Absolute start of each stage, from the gaps.
+  const startsAt: number[] = [];
+  let total = 0;
+  for (const [index, stage] of stages.entries()) {
+    const gap = stage.afterMs ?? 0;
+    if (!Number.isFinite(gap) || gap < 0) {
+      throw new Error(`createTaskScript: stage ${index} has afterMs ${gap}; expected a finite number >= 0`);
+    }
+    total += gap;
+    startsAt.push(total);
+  }
+  const advanceOn = options.advanceOn ?? 'time';
+  const now = options.now ?? Date.now;
+  const startedAt = now();
+  let reads = 0;
+  const last = stages.length - 1;
+
+  const indexNow = (): number => {
+    if (advanceOn === 'read') return Math.min(reads, last);
+    const elapsed = now() - startedAt;
+    let index = 0;
+    for (const [candidate, start] of startsAt.entries()) {
+      if (start <= elapsed) index = candidate;
+    }
+    return index;
+  };
+  const position = (index: number): TaskScriptPosition<S> => ({
+    state: stages[index]!.state,
+    stageIndex: index,
+    done: index === last,
+  });
+
+  return {
+    stages,
+    peek: () => position(indexNow()),
+    read() {
+      const current = position(indexNow());
+      if (advanceOn === 'read') reads++;
+      return current;
+    },
+  };
+}
