@@ -1,0 +1,72 @@
+import { createTask, isTerminalStatus, type JsonResponse, parseTimestamp, type Task } from '@x/core';
+import type { AnchorTaskExecutionResult, AnchorTaskRunStatus } from './anchor-api-types';
+import { type AnchorExecutionRef, type AnchorRunRef, formatAnchorRef } from './anchor-ref';
+import { mapAnchorStatus } from './map-anchor-status';
+
+/**
+ * Turns an Anchor answer into a normalized `Task`, `raw` being the body (the execution result, or the
+ * run status) untouched.
+ *
+ * Execution result (legacy API): `startTime` → `startedAt`; `executionTime` (ms) → `durationMs`;
+ * `finishedAt` = `startTime + executionTime` when both are known and the status is terminal;
+ * `output` → `output` as sent; `errorMessage` → `error`; `taskVersionId` and `version` → `metadata`.
+ *
+ * Run status (v2 API): `result` → `output` (the object as sent); `error` → `error`;
+ * `session_id` → `metadata.sessionId`. The v2 body has no timestamps.
+ */
+export function convertAnchorTask(
+  ref: AnchorExecutionRef,
+  response: JsonResponse<AnchorTaskExecutionResult>,
+): Task<AnchorTaskExecutionResult>;
+export function convertAnchorTask(
+  ref: AnchorRunRef,
+  response: JsonResponse<AnchorTaskRunStatus>,
+): Task<AnchorTaskRunStatus>;
+export function convertAnchorTask(
+  ref: AnchorExecutionRef | AnchorRunRef,
+  response: JsonResponse<AnchorTaskExecutionResult> | JsonResponse<AnchorTaskRunStatus>,
+): Task<AnchorTaskExecutionResult> | Task<AnchorTaskRunStatus> {
+  const raw = response.data;
+  const common = {
+    provider: 'anchor',
+    id: formatAnchorRef(ref),
+    status: mapAnchorStatus(raw.status),
+    providerStatus: typeof raw.status === 'string' ? raw.status : '',
+    response: { headers: response.headers, requestId: response.requestId },
+  };
+  if ('run_id' in raw) {
+    return createTask<AnchorTaskRunStatus>({
+      ...common,
+      output: raw.result ?? undefined,
+      error: nonEmptyString(raw.error),
+      metadata: typeof raw.session_id === 'string' ? { sessionId: raw.session_id } : {},
+      raw,
+    });
+  }
+  const startedAt = parseTimestamp(raw.startTime);
+  const durationMs =
+    typeof raw.executionTime === 'number' && Number.isFinite(raw.executionTime) && raw.executionTime >= 0
+      ? raw.executionTime
+      : undefined;
+  const finishedAt =
+    startedAt && durationMs !== undefined && isTerminalStatus(common.status)
+      ? new Date(startedAt.getTime() + durationMs)
+      : undefined;
+  const metadata: Record<string, unknown> = {};
+  if (typeof raw.taskVersionId === 'string') metadata.taskVersionId = raw.taskVersionId;
+  if (typeof raw.version === 'string') metadata.version = raw.version;
+  return createTask<AnchorTaskExecutionResult>({
+    ...common,
+    startedAt,
+    finishedAt,
+    durationMs,
+    output: raw.output ?? undefined,
+    error: nonEmptyString(raw.errorMessage),
+    metadata,
+    raw,
+  });
+}
+
+function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}

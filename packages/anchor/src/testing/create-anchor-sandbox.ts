@@ -1,0 +1,272 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { InvalidArgumentError, isUuid } from '@x/core';
+import {
+  createTaskScript,
+  createTestServer,
+  type Fault,
+  type RouteReply,
+  type TaskScript,
+  type TestRequest,
+  type TestServer,
+} from '@x/core/testing';
+import type { AnchorTaskExecutionResult, AnchorTaskRunStatus, AnchorTaskStatus } from '../anchor-api-types';
+import type { AnchorExecutionRef, AnchorRunRef, AnchorTaskRef } from '../anchor-ref';
+
+/** Options of `createAnchorSandbox`. */
+export interface AnchorSandboxOptions {
+  /** The key the sandbox accepts in `anchor-api-key`. Default: a random `'sk-sandbox-…'` string. */
+  apiKey?: string;
+  /** Clock for time-driven lifecycles and timestamps. Default: `Date.now`. */
+  now?: () => number;
+  /** Random source for fault probabilities. Default: `Math.random`. */
+  random?: () => number;
+}
+
+/** How a scripted task ends, in normalized words. Anchor has no paused status: `'paused'` throws. */
+export type SandboxOutcome = 'succeeded' | 'failed' | 'cancelled' | 'timed_out' | 'paused';
+
+/** One explicit, vendor-shaped stage of a scripted task (see `AnchorSandboxTaskOptions.stages`). */
+export interface AnchorSandboxStage {
+  /** Time after the previous stage, in ms (with `advanceOn: 'time'`). Default: `stepMs`; 0 for the first stage. */
+  afterMs?: number;
+  /** Anchor's status word, sent as is: any string, e.g. an unknown `'waiting_for_review'`. */
+  status: AnchorTaskStatus;
+  /** v1 `output`. Default: `null`. */
+  output?: string | null;
+  /** v2 `result`. Default: left out. */
+  result?: Record<string, unknown> | null;
+  /** v1 `errorMessage` / v2 `error`. Default: `null` (v1) or left out (v2). */
+  error?: string | null;
+  /** v1 `executionTime` in ms. Default: `null`. */
+  executionTime?: number | null;
+}
+
+/** Options of `sandbox.createTask`. */
+export interface AnchorSandboxTaskOptions {
+  /** Which API serves the task: `'v1'` (legacy execution, `{ taskId, executionId }`) or `'v2'` (run, `{ runId }`). Default `'v1'`. */
+  api?: 'v1' | 'v2';
+  /** How the task ends. Default `'succeeded'`; `'paused'` throws (Anchor has no such status). */
+  outcome?: SandboxOutcome;
+  /** Number of `running` stages between `queued` and the end. Default 3. */
+  steps?: number;
+  /** Time between two stages in ms (ignored with `advanceOn: 'read'`). Default 100. */
+  stepMs?: number;
+  /** `'time'`: stages move with the clock; `'read'`: one stage per GET of the task. Default `'time'`. */
+  advanceOn?: 'time' | 'read';
+  /** The output text. Default: a short sentence when the outcome is `'succeeded'`, else none. */
+  output?: string;
+  /** The v2 `result` object. Default: `{ output }` when there is an output, else none. */
+  result?: Record<string, unknown>;
+  /**
+   * The error message. Default: a vendor-like sentence for `'failed'` and `'timed_out'`, none for
+   * `'cancelled'` and `'succeeded'`.
+   */
+  error?: string;
+  /** Full control: explicit stages (then `outcome`, `steps`, `output`, `result` and `error` are ignored). */
+  stages?: AnchorSandboxStage[];
+}
+
+/** A running Anchor sandbox. */
+export interface AnchorSandbox {
+  /** Pass as `baseURL` (`http://127.0.0.1:PORT`). */
+  readonly baseURL: string;
+  /** The key the sandbox accepts. */
+  readonly apiKey: string;
+  /** The underlying test server: request log, `countRequests`, faults. */
+  readonly server: TestServer;
+  /** Env vars that point a provider at this sandbox: `{ ANCHORBROWSER_API_KEY, ANCHORBROWSER_BASE_URL }`. */
+  env(): Record<string, string>;
+  /** Registers a scripted v2 run; returns its `{ runId }`. */
+  createTask(options: AnchorSandboxTaskOptions & { api: 'v2' }): AnchorRunRef;
+  /** Registers a scripted legacy execution; returns its `{ taskId, executionId }`. */
+  createTask(options?: AnchorSandboxTaskOptions & { api?: 'v1' }): AnchorExecutionRef;
+  /** Registers a scripted task; returns the reference of its API's kind. */
+  createTask(options?: AnchorSandboxTaskOptions): AnchorTaskRef;
+  /** Queues a fault (= `server.injectFault`). */
+  injectFault(fault: Fault): void;
+  /** Stops the server and drops open connections. */
+  close(): Promise<void>;
+}
+
+interface SandboxTask {
+  api: 'v1' | 'v2';
+  script: TaskScript<AnchorSandboxStage>;
+  /** v1: executionId, taskVersionId, startTime; v2: run_id, session_id. */
+  executionId: string;
+  taskVersionId: string;
+  startTime: string;
+  sessionId: string;
+}
+
+const OUTCOME_STATUS: Record<Exclude<SandboxOutcome, 'paused'>, AnchorTaskStatus> = {
+  succeeded: 'success',
+  failed: 'failure',
+  timed_out: 'timeout',
+  cancelled: 'cancelled',
+};
+
+const DEFAULT_ERROR: Record<Exclude<SandboxOutcome, 'paused'>, string | undefined> = {
+  succeeded: undefined,
+  failed: 'Task failed: the agent could not complete the task',
+  timed_out: 'Task execution timed out',
+  cancelled: undefined,
+};
+
+/**
+ * Starts a fake Anchor Browser API on 127.0.0.1, serving `GET /v1/task/{taskId}/executions/{executionId}`
+ * and `GET /v2/tasks/runs/{runId}/status` as Anchor's spec says: `anchor-api-key` check (401), 404 for
+ * unknown ids and for non-uuid v1 ids, `{ error: { code, message } }` error bodies, scripted lifecycles
+ * and core's fault injection.
+ */
+export async function createAnchorSandbox(options: AnchorSandboxOptions = {}): Promise<AnchorSandbox> {
+  const apiKey = options.apiKey ?? `sk-sandbox-${randomBytes(16).toString('hex')}`;
+  const now = options.now ?? Date.now;
+  const executions = new Map<string, SandboxTask>();
+  const runs = new Map<string, SandboxTask>();
+  const authorized = (request: TestRequest) => request.headers['anchor-api-key'] === apiKey;
+
+  const server = await createTestServer({
+    random: options.random,
+    now,
+    notFound: (request) =>
+      authorized(request) ? errorReply(404, 'Not found') : errorReply(401, 'Invalid API key'),
+    routes: [
+      {
+        method: 'GET',
+        path: '/v1/task/:taskId/executions/:executionId',
+        handler: ({ request, params }) => {
+          if (!authorized(request)) return errorReply(401, 'Invalid API key');
+          const { taskId = '', executionId = '' } = params;
+          const task =
+            isUuid(taskId) && isUuid(executionId) ? executions.get(`${taskId}/${executionId}`) : undefined;
+          if (!task) return errorReply(404, 'Task or execution result not found');
+          const body: { data: AnchorTaskExecutionResult } = {
+            data: toExecutionResult(task, task.script.read().state),
+          };
+          return { status: 200, body };
+        },
+      },
+      {
+        method: 'GET',
+        path: '/v2/tasks/runs/:runId/status',
+        handler: ({ request, params }) => {
+          if (!authorized(request)) return errorReply(401, 'Invalid API key');
+          const task = runs.get(params.runId ?? '');
+          if (!task) return errorReply(404, 'Task run not found');
+          const body: AnchorTaskRunStatus = toRunStatus(task, task.script.read().state);
+          return { status: 200, body };
+        },
+      },
+    ],
+  });
+
+  function createTask(taskOptions: AnchorSandboxTaskOptions = {}): AnchorTaskRef {
+    const api = taskOptions.api ?? 'v1';
+    if (api !== 'v1' && api !== 'v2') fail('api', `api must be 'v1' or 'v2', got ${JSON.stringify(api)}`);
+    const stages = buildStages(taskOptions);
+    const task: SandboxTask = {
+      api,
+      script: createTaskScript(stages, { advanceOn: taskOptions.advanceOn ?? 'time', now }),
+      executionId: randomUUID(),
+      taskVersionId: randomUUID(),
+      startTime: new Date(now()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      sessionId: randomUUID(),
+    };
+    if (api === 'v2') {
+      runs.set(task.executionId, task);
+      return { runId: task.executionId };
+    }
+    const taskId = randomUUID();
+    executions.set(`${taskId}/${task.executionId}`, task);
+    return { taskId, executionId: task.executionId };
+  }
+
+  const baseURL = server.url;
+  return {
+    baseURL,
+    apiKey,
+    server,
+    env: () => ({ ANCHORBROWSER_API_KEY: apiKey, ANCHORBROWSER_BASE_URL: baseURL }),
+    createTask: createTask as AnchorSandbox['createTask'],
+    injectFault: (fault) => server.injectFault(fault),
+    close: () => server.close(),
+  };
+}
+
+function buildStages(options: AnchorSandboxTaskOptions): { afterMs: number; state: AnchorSandboxStage }[] {
+  const stepMs = options.stepMs ?? 100;
+  if (!(Number.isFinite(stepMs) && stepMs >= 0))
+    fail('stepMs', `stepMs must be a number >= 0, got ${stepMs}`);
+  if (options.advanceOn !== undefined && options.advanceOn !== 'time' && options.advanceOn !== 'read') {
+    fail('advanceOn', `advanceOn must be 'time' or 'read', got ${JSON.stringify(options.advanceOn)}`);
+  }
+  if (options.stages !== undefined) {
+    if (!Array.isArray(options.stages) || options.stages.length === 0) {
+      fail('stages', 'stages must be a non-empty array');
+    }
+    return options.stages.map((stage, index) => ({
+      afterMs: index === 0 ? (stage.afterMs ?? 0) : (stage.afterMs ?? stepMs),
+      state: { ...stage },
+    }));
+  }
+  const outcome = options.outcome ?? 'succeeded';
+  if (outcome === 'paused') {
+    fail('outcome', "Anchor has no paused status, so the anchor sandbox cannot script outcome 'paused'");
+  }
+  if (!(outcome in OUTCOME_STATUS)) {
+    fail(
+      'outcome',
+      `outcome must be 'succeeded', 'failed', 'timed_out' or 'cancelled', got ${JSON.stringify(outcome)}`,
+    );
+  }
+  const ending = outcome as Exclude<SandboxOutcome, 'paused'>;
+  const steps = options.steps ?? 3;
+  if (!(Number.isInteger(steps) && steps >= 0)) fail('steps', `steps must be an integer >= 0, got ${steps}`);
+  const output =
+    options.output ?? (ending === 'succeeded' ? `Sandbox task finished after ${steps} steps` : undefined);
+  const result = options.result ?? (output !== undefined ? { output } : undefined);
+  const running = Array.from({ length: steps }, () => ({ afterMs: stepMs, state: { status: 'running' } }));
+  return [
+    { afterMs: 0, state: { status: 'queued' } },
+    ...running,
+    {
+      afterMs: stepMs,
+      state: {
+        status: OUTCOME_STATUS[ending],
+        output: output ?? null,
+        result: result ?? null,
+        error: options.error ?? DEFAULT_ERROR[ending] ?? null,
+        executionTime: (steps + 1) * stepMs,
+      },
+    },
+  ];
+}
+
+function toExecutionResult(task: SandboxTask, stage: AnchorSandboxStage): AnchorTaskExecutionResult {
+  return {
+    id: task.executionId,
+    taskVersionId: task.taskVersionId,
+    version: '1',
+    status: stage.status,
+    output: stage.output ?? null,
+    errorMessage: stage.error ?? null,
+    startTime: task.startTime,
+    executionTime: stage.executionTime ?? null,
+  };
+}
+
+function toRunStatus(task: SandboxTask, stage: AnchorSandboxStage): AnchorTaskRunStatus {
+  const body: AnchorTaskRunStatus = { run_id: task.executionId, status: stage.status };
+  if (stage.result != null) body.result = stage.result;
+  if (stage.error != null) body.error = stage.error;
+  if (stage.status !== 'queued') body.session_id = task.sessionId;
+  return body;
+}
+
+function errorReply(code: number, message: string): RouteReply {
+  return { status: code, body: { error: { code, message } } };
+}
+
+function fail(argument: string, message: string): never {
+  throw new InvalidArgumentError({ argument, message: `anchor sandbox: ${message}` });
+}

@@ -1,0 +1,33 @@
+import { describeValue, InvalidArgumentError, isUuid, splitRef } from '@x/core';
+
+/** A Browser Use task reference: the task's uuid. Its string form is `browser-use:<uuid>`. */
+export type BrowserUseRef = string;
+
+const PROVIDER = 'browser-use';
+const EXPECTED = 'browser-use:<task uuid>';
+
+/**
+ * Parses `browser-use:<uuid>` (or the bare `<uuid>`) into a `BrowserUseRef`.
+ * Throws `InvalidArgumentError` (argument `ref`) for anything else.
+ */
+export function parseBrowserUseRef(text: string): BrowserUseRef {
+  const id = splitRef(text, PROVIDER, EXPECTED);
+  if (!isUuid(id)) {
+    throw new InvalidArgumentError({
+      argument: 'ref',
+      message: `ref must look like "${EXPECTED}" (the task id is a uuid), got ${describeValue(text)}`,
+    });
+  }
+  return id;
+}
+
+/** Prints a `BrowserUseRef` as `browser-use:<uuid>`. Throws `InvalidArgumentError` unless it is a uuid. */
+export function formatBrowserUseRef(ref: BrowserUseRef): string {
+  if (!isUuid(ref)) {
+    throw new InvalidArgumentError({
+      argument: 'ref',
+      message: `ref must be a Browser Use task uuid, got ${describeValue(ref)}`,
+    });
+  }
+  return `${PROVIDER}:${ref}`;
+}

@@ -1,0 +1,8 @@
+export type {
+  BrowserUseSandbox,
+  BrowserUseSandboxOptions,
+  BrowserUseSandboxStage,
+  BrowserUseSandboxTaskOptions,
+  SandboxOutcome,
+} from './browser-use-sandbox-types';
+export { createBrowserUseSandbox } from './create-browser-use-sandbox';
