@@ -34,10 +34,13 @@ export function createRequestScope(): RequestScope {
     sleep(ms) {
       if (closed) return Promise.resolve();
       return new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          resolve();
-        }, Math.max(0, ms));
+        const timer = setTimeout(
+          () => {
+            timers.delete(timer);
+            resolve();
+          },
+          Math.max(0, ms),
+        );
         timers.add(timer);
         void whenClosed.then(resolve);
       });

@@ -34,7 +34,10 @@ export interface TaskScript<S> {
  * A task lifecycle in stages (queued → running → steps → finished, ...), advanced by time or by read.
  * Throws on an empty list or on a negative or non-finite `afterMs`.
  */
-export function createTaskScript<S>(stages: ScriptStage<S>[], options: TaskScriptOptions = {}): TaskScript<S> {
+export function createTaskScript<S>(
+  stages: ScriptStage<S>[],
+  options: TaskScriptOptions = {},
+): TaskScript<S> {
   if (stages.length === 0) throw new Error('createTaskScript: at least one stage is needed');
   // Absolute start of each stage, from the gaps.
   const startsAt: number[] = [];

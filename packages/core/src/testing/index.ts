@@ -1,3 +1,17 @@
+export {
+  type ConformanceErrorCase,
+  type ConformanceHarness,
+  type ConformanceOptions,
+  type ConformanceSandbox,
+  runConformanceTests,
+} from '../conformance';
+export {
+  createTaskScript,
+  type ScriptStage,
+  type TaskScript,
+  type TaskScriptOptions,
+  type TaskScriptPosition,
+} from './create-task-script';
 export { createTestServer } from './create-test-server';
 export type {
   Fault,
@@ -9,17 +23,3 @@ export type {
   TestServer,
   TestServerOptions,
 } from './test-server-types';
-export {
-  createTaskScript,
-  type ScriptStage,
-  type TaskScript,
-  type TaskScriptOptions,
-  type TaskScriptPosition,
-} from './create-task-script';
-export {
-  type ConformanceErrorCase,
-  type ConformanceHarness,
-  type ConformanceOptions,
-  type ConformanceSandbox,
-  runConformanceTests,
-} from '../conformance';

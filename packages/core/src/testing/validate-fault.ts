@@ -7,13 +7,22 @@ import type { Fault } from './test-server-types';
 export function validateFault(fault: Fault): void {
   if (fault === null || typeof fault !== 'object') throw new TypeError('a fault must be an object');
   const { times, probability } = fault;
-  if (times !== undefined && !(times === Number.POSITIVE_INFINITY || (Number.isInteger(times) && times >= 0))) {
+  if (
+    times !== undefined &&
+    !(times === Number.POSITIVE_INFINITY || (Number.isInteger(times) && times >= 0))
+  ) {
     throw new RangeError(`fault.times must be an integer >= 0 or Infinity, got ${String(times)}`);
   }
   if (probability !== undefined && !(probability >= 0 && probability <= 1)) {
     throw new RangeError(`fault.probability must be between 0 and 1, got ${String(probability)}`);
   }
-  for (const name of ['delayMs', 'truncateAfterBytes', 'stallAfterBytes', 'stallMs', 'chunkDelayMs'] as const) {
+  for (const name of [
+    'delayMs',
+    'truncateAfterBytes',
+    'stallAfterBytes',
+    'stallMs',
+    'chunkDelayMs',
+  ] as const) {
     const value = fault[name];
     if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
       throw new RangeError(`fault.${name} must be a finite number >= 0, got ${String(value)}`);
@@ -22,7 +31,10 @@ export function validateFault(fault: Fault): void {
   if (fault.chunkSize !== undefined && !(Number.isInteger(fault.chunkSize) && fault.chunkSize >= 1)) {
     throw new RangeError(`fault.chunkSize must be an integer >= 1, got ${String(fault.chunkSize)}`);
   }
-  if (fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 100 && fault.status <= 999)) {
+  if (
+    fault.status !== undefined &&
+    !(Number.isInteger(fault.status) && fault.status >= 100 && fault.status <= 999)
+  ) {
     throw new RangeError(`fault.status must be an HTTP status code, got ${String(fault.status)}`);
   }
   if (fault.truncateAfterBytes !== undefined && fault.stallAfterBytes !== undefined) {
