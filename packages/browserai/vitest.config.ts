@@ -6,7 +6,10 @@ export default defineConfig({
   define: { __PACKAGE_VERSION__: JSON.stringify('0.0.0-test') },
   resolve: {
     alias: [
-      { find: /^@x\/core\/testing$/, replacement: fileURLToPath(new URL('../core/src/testing/index.ts', import.meta.url)) },
+      {
+        find: /^@x\/core\/testing$/,
+        replacement: fileURLToPath(new URL('../core/src/testing/index.ts', import.meta.url)),
+      },
       { find: /^@x\/core$/, replacement: fileURLToPath(new URL('../core/src/index.ts', import.meta.url)) },
     ],
   },
