@@ -1,0 +1,138 @@
+import {
+  createHttpClient,
+  type FetchFunction,
+  isTerminalStatus,
+  NotFoundError,
+  type ProviderSettings,
+  type RequestOptions,
+  type Task,
+  type TaskProvider,
+  type WaitForTaskOptions,
+  waitForTask,
+  watchTask,
+  withSafeInspect,
+} from '@x/core';
+import { type BrowserAIApi, createBrowserAIApi, createBrowserAIApiWithResponse } from './browserai-api';
+import type { BrowserAITaskRaw } from './browserai-api-types';
+import { extractBrowserAIErrorMessage } from './browserai-error';
+import {
+  BROWSERAI_PROVIDER_NAME,
+  type BrowserAIRef,
+  formatBrowserAIRef,
+  parseBrowserAIRef,
+} from './browserai-ref';
+import { convertBrowserAITask } from './convert-browserai-task';
+import { mapBrowserAIStatus } from './map-browserai-status';
+import { VERSION } from './version';
+
+/** BrowserAI's production API. */
+export const BROWSERAI_DEFAULT_BASE_URL = 'https://browser.ai/api/v1';
+
+/** Options of `createBrowserAI`. */
+export interface BrowserAIProviderSettings extends ProviderSettings {
+  /** The API key, sent as `Authorization: apikey <KEY>`. Default: the `BROWSERAI_API_KEY` environment variable, read at each call. */
+  apiKey?: string;
+  /** The API's base URL. Default: the `BROWSERAI_BASE_URL` environment variable, else `https://browser.ai/api/v1`. */
+  baseURL?: string;
+  /** Custom `fetch`, for proxies, middleware or tests. Default: the global `fetch`. */
+  fetch?: FetchFunction;
+  /** Headers sent with every request; per-call `headers` override them. Default: none. */
+  headers?: Record<string, string>;
+  /** Timeout per attempt in milliseconds, covering headers and body. Default: 60,000. */
+  timeoutMs?: number;
+  /** Retries after the first attempt, on connection errors, timeouts, 408, 409, 429 and 5xx. Default: 2. */
+  maxRetries?: number;
+  /** Largest response body read, in bytes; a larger one fails with `ResponseTooLargeError`. Default: 16 MiB. */
+  maxResponseBytes?: number;
+  /** Longest wait before a retry, server hints (`Retry-After`) included. Default: 60,000 ms. */
+  maxRetryDelayMs?: number;
+}
+
+/** The BrowserAI provider: normalized tasks, polling, and the vendor's own endpoints under `api`. */
+export interface BrowserAIProvider extends TaskProvider<BrowserAIRef, BrowserAITaskRaw> {
+  readonly name: 'browserai';
+  /** BrowserAI's endpoints typed as its spec: `api.getTask(sessionId)`, `api.getResults(sessionId)`. */
+  readonly api: BrowserAIApi;
+  /**
+   * Reads a task (`GET /tasks/{session_id}`) and, once it is terminal or paused, its results
+   * (`GET /results/{session_id}`), and returns it normalized. `ref` is the session id (the string form
+   * `"browserai:<sessionId>"` is accepted too); it is checked before any request.
+   */
+  getTask(ref: BrowserAIRef, options?: RequestOptions): Promise<Task<BrowserAITaskRaw>>;
+  /** Parses `"browserai:<sessionId>"` (or a bare session id). Throws `InvalidArgumentError`. */
+  parseRef(text: string): BrowserAIRef;
+  /** Prints `"browserai:<sessionId>"`. Throws `InvalidArgumentError` for an invalid session id. */
+  formatRef(ref: BrowserAIRef): string;
+  /** Polls until the task is terminal or paused (core's `waitForTask`). */
+  waitForTask(ref: BrowserAIRef, options?: WaitForTaskOptions): Promise<Task<BrowserAITaskRaw>>;
+  /** Yields the task each time it changes, until terminal or paused (core's `watchTask`). */
+  watchTask(
+    ref: BrowserAIRef,
+    options?: WaitForTaskOptions,
+  ): AsyncGenerator<Task<BrowserAITaskRaw>, void, void>;
+}
+
+/**
+ * Creates a BrowserAI provider. Settings are checked at once (`InvalidArgumentError`); the key and the
+ * environment are read at each call, so a missing key is reported on the first call, not here.
+ */
+export function createBrowserAI(settings: BrowserAIProviderSettings = {}): BrowserAIProvider {
+  const http = createHttpClient({
+    apiKey: settings.apiKey,
+    baseURL: settings.baseURL,
+    fetch: settings.fetch,
+    headers: settings.headers,
+    timeoutMs: settings.timeoutMs,
+    maxRetries: settings.maxRetries,
+    maxResponseBytes: settings.maxResponseBytes,
+    maxRetryDelayMs: settings.maxRetryDelayMs,
+    provider: BROWSERAI_PROVIDER_NAME,
+    packageName: '@x/browserai',
+    packageVersion: VERSION,
+    apiKeyEnvironmentVariable: 'BROWSERAI_API_KEY',
+    baseURLEnvironmentVariable: 'BROWSERAI_BASE_URL',
+    defaultBaseURL: BROWSERAI_DEFAULT_BASE_URL,
+    authHeaders: (apiKey) => ({ authorization: `apikey ${apiKey}` }),
+    extractErrorMessage: extractBrowserAIErrorMessage,
+  });
+  const endpoints = createBrowserAIApiWithResponse(http);
+
+  const provider: BrowserAIProvider = {
+    name: BROWSERAI_PROVIDER_NAME,
+    api: createBrowserAIApi(http),
+    async getTask(ref, options = {}) {
+      const sessionId = parseBrowserAIRef(ref);
+      const task = await endpoints.getTask(sessionId, options);
+      const status = mapBrowserAIStatus(task.data.status);
+      const wantsResults = isTerminalStatus(status) || status === 'paused';
+      const results = wantsResults ? await readResults(sessionId, options) : undefined;
+      return convertBrowserAITask({ sessionId, task, results });
+    },
+    parseRef: parseBrowserAIRef,
+    formatRef: formatBrowserAIRef,
+    waitForTask(ref, options) {
+      return waitForTask(provider, ref, options);
+    },
+    watchTask(ref, options) {
+      return watchTask(provider, ref, options);
+    },
+  };
+
+  /** A finished run may have no results yet (or ever): a 404 there leaves the task without them. */
+  async function readResults(sessionId: string, options: RequestOptions) {
+    try {
+      return await endpoints.getResults(sessionId, options);
+    } catch (error) {
+      if (NotFoundError.isInstance(error)) return undefined;
+      throw error;
+    }
+  }
+
+  return withSafeInspect(provider, 'BrowserAIProvider', () => ({
+    name: BROWSERAI_PROVIDER_NAME,
+    baseURL: http.baseURL(),
+  }));
+}
+
+/** The default provider: key from `BROWSERAI_API_KEY`, base URL from `BROWSERAI_BASE_URL` or BrowserAI's. */
+export const browserai: BrowserAIProvider = createBrowserAI();

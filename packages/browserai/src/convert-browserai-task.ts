@@ -1,0 +1,149 @@
+import {
+  createTask,
+  extractErrorMessage,
+  type JsonResponse,
+  parseTimestamp,
+  type Task,
+  type TaskArtifact,
+  type TaskStep,
+} from '@x/core';
+import type {
+  BrowserAIResults,
+  BrowserAITask,
+  BrowserAITaskRaw,
+  BrowserAITaskResult,
+} from './browserai-api-types';
+import { BROWSERAI_PROVIDER_NAME, formatBrowserAIRef } from './browserai-ref';
+import { mapBrowserAIStatus } from './map-browserai-status';
+
+/**
+ * Builds the normalized task from BrowserAI's metadata (`GET /tasks/{session_id}`) and, when fetched,
+ * its results (`GET /results/{session_id}`). Nothing is lost: both bodies stay untouched in `raw`.
+ *
+ * - `steps`: one per result, in `history_index` order; `goal`, `evaluation`, `memory` and `actions` come
+ *   from `model_output` when it is JSON (browser-use's agent output shape), `url` from `state` when it is JSON.
+ * - `artifacts`: each result's `screenshot_url`, `html_url`, `console_url` (kinds `screenshot`, `html`,
+ *   `console`), with the step's index.
+ * - `output`: the metadata's `result` when present, else the `result` of the last step that has one.
+ * - `metadata`: `executionId`, `scriptId`, `scriptType`, `progressStatus`, `logs` (progress logs),
+ *   `estimatedCompletion` (a Date), `resultsStatus` (the results' own status word), when sent.
+ */
+export function convertBrowserAITask(args: {
+  sessionId: string;
+  task: JsonResponse<BrowserAITask>;
+  results?: JsonResponse<BrowserAIResults>;
+}): Task<BrowserAITaskRaw> {
+  const task = args.task.data;
+  const results = args.results?.data;
+  const status = mapBrowserAIStatus(task.status);
+  const steps = convertSteps(Array.isArray(results?.results) ? results.results : []);
+  const lastResponse = args.results ?? args.task;
+  const raw: BrowserAITaskRaw = results === undefined ? { task } : { task, results };
+  const finished = status === 'succeeded' || status === 'failed' || status === 'cancelled';
+  return createTask<BrowserAITaskRaw>({
+    provider: BROWSERAI_PROVIDER_NAME,
+    id: formatBrowserAIRef(args.sessionId),
+    status,
+    providerStatus: asString(task.status) ?? '',
+    startedAt: parseTimestamp(task.started) ?? parseTimestamp(results?.started),
+    finishedAt: finished ? parseTimestamp(results?.completed) : undefined,
+    output: task.result ?? findOutput(steps),
+    error: convertError(task.error),
+    steps,
+    artifacts: steps.flatMap(convertArtifacts),
+    metadata: compact({
+      executionId: asString(task.executionId) ?? asString(results?.executionId),
+      scriptId: asString(task.scriptId),
+      scriptType: asString(task.scriptType),
+      progressStatus: asString(task.progress?.status),
+      logs: Array.isArray(task.progress?.logs) ? task.progress.logs : undefined,
+      estimatedCompletion: parseTimestamp(task.estimatedCompletion),
+      resultsStatus: asString(results?.status),
+    }),
+    raw,
+    response: { headers: lastResponse.headers, requestId: lastResponse.requestId },
+  });
+}
+
+function convertSteps(results: readonly BrowserAITaskResult[]): TaskStep[] {
+  return results
+    .map((item, position) => ({ item, index: asIndex(item.history_index) ?? position, position }))
+    .sort((a, b) => a.index - b.index || a.position - b.position)
+    .map(({ item, index }) => convertStep(item, index));
+}
+
+function convertStep(item: BrowserAITaskResult, index: number): TaskStep {
+  const output = asRecord(decodeJson(item.model_output));
+  const brain = asRecord(output?.current_state) ?? output;
+  const actions = output?.action;
+  const step: TaskStep = {
+    index,
+    url: asString(asRecord(decodeJson(item.state))?.url),
+    goal: asString(brain?.next_goal),
+    evaluation: asString(brain?.evaluation_previous_goal),
+    memory: asString(brain?.memory),
+    actions: Array.isArray(actions) ? actions : undefined,
+    result: asString(item.result),
+    screenshotUrl: asString(item.screenshot_url),
+    timestamp: parseTimestamp(item.insert_ts),
+    raw: item,
+  };
+  return compact(step) as TaskStep;
+}
+
+function convertArtifacts(step: TaskStep): TaskArtifact[] {
+  const item = step.raw as BrowserAITaskResult;
+  const found: Array<[TaskArtifact['kind'], unknown]> = [
+    ['screenshot', item.screenshot_url],
+    ['html', item.html_url],
+    ['console', item.console_url],
+  ];
+  return found.flatMap(([kind, url]) => {
+    const text = asString(url);
+    return text ? [{ kind, url: text, stepIndex: step.index }] : [];
+  });
+}
+
+function findOutput(steps: readonly TaskStep[]): string | undefined {
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const result = steps[i]?.result;
+    if (result !== undefined) return result;
+  }
+  return undefined;
+}
+
+function convertError(error: unknown): string | undefined {
+  if (typeof error === 'string') return error.trim() === '' ? undefined : error;
+  if (error === null || error === undefined) return undefined;
+  return extractErrorMessage(error);
+}
+
+/** JSON text decoded; anything else (plain text, a bad JSON) as it came. */
+function decodeJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (!text.startsWith('{') && !text.startsWith('[')) return value;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return value;
+  }
+}
+
+function asString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function asIndex(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
+}

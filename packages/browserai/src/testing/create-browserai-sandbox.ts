@@ -1,0 +1,347 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  createTaskScript,
+  createTestServer,
+  type Fault,
+  type RouteReply,
+  type ScriptStage,
+  type TaskScript,
+  type TestServer,
+} from '@x/core/testing';
+import type { BrowserAIResults, BrowserAITask, BrowserAITaskResult } from '../browserai-api-types';
+import type { BrowserAIRef } from '../browserai-ref';
+
+/** Options of `createBrowserAISandbox`. */
+export interface BrowserAISandboxOptions {
+  /** The key the sandbox accepts (sent as `Authorization: apikey <KEY>`). Default: a random `'sk-sandbox-…'` string. */
+  apiKey?: string;
+  /** Clock for time-driven lifecycles and timestamps. Default: `Date.now`. */
+  now?: () => number;
+  /** Random source for fault probabilities. Default: `Math.random`. */
+  random?: () => number;
+}
+
+/** The normalized outcome a scripted task ends with. */
+export type SandboxOutcome = 'succeeded' | 'failed' | 'cancelled' | 'timed_out' | 'paused';
+
+/** One vendor-shaped stage of a scripted task, for full control over its lifecycle. */
+export interface BrowserAISandboxStage {
+  /** Time since the previous stage in ms (with `advanceOn: 'time'`). Default: the task's `stepMs`. */
+  afterMs?: number;
+  /** The raw status word both endpoints send, e.g. `'running'`, `'finalized'` or an unknown `'warming_up'`. */
+  status: string;
+  /** How many results `GET /results` lists at this stage. Default: as many as at the previous stage (0 at first). */
+  steps?: number;
+  /** Fields merged over the metadata body at this stage, e.g. `{ error: 'Blocked' }` or `{ result: 'Done' }`. */
+  task?: Partial<BrowserAITask>;
+}
+
+/** Options of `sandbox.createTask`. */
+export interface BrowserAISandboxTaskOptions {
+  /** How the task ends. Default `'succeeded'` (`finalized`). `'timed_out'` is not expressible by BrowserAI and throws. */
+  outcome?: SandboxOutcome;
+  /** Results produced before the end (one per stage while `running`). Default 3. */
+  steps?: number;
+  /** Time between lifecycle stages in ms. Default 100 (ignored with `advanceOn: 'read'`). */
+  stepMs?: number;
+  /** `'time'` moves by the clock; `'read'` moves one stage per `GET /tasks/{session_id}`. Default `'time'`. */
+  advanceOn?: 'time' | 'read';
+  /**
+   * The final result text (the last result's `result`). Default: a short summary when the task succeeds,
+   * a question when it pauses; a failed or cancelled run ends on an ordinary step unless this is set.
+   */
+  output?: string;
+  /** The error text of a failed task (the metadata's `error`). Default: a short message. */
+  error?: string;
+  /** Full control: explicit stages, replacing the ones `outcome` and `steps` would build. */
+  stages?: BrowserAISandboxStage[];
+}
+
+/** A BrowserAI look-alike on 127.0.0.1: `GET /tasks/{session_id}` and `GET /results/{session_id}`. */
+export interface BrowserAISandbox {
+  /** Pass as `baseURL`. */
+  readonly baseURL: string;
+  /** The key the sandbox accepts. */
+  readonly apiKey: string;
+  /** The underlying test server: request log, faults. */
+  readonly server: TestServer;
+  /** Env vars that point a provider at this sandbox: `{ BROWSERAI_API_KEY, BROWSERAI_BASE_URL }`. */
+  env(): Record<string, string>;
+  /** Registers a scripted task and returns its session id. */
+  createTask(options?: BrowserAISandboxTaskOptions): BrowserAIRef;
+  /** Queues a fault (same as `server.injectFault`). */
+  injectFault(fault: Fault): void;
+  close(): Promise<void>;
+}
+
+interface SandboxTask {
+  script: TaskScript<ResolvedStage>;
+  advanceOn: 'time' | 'read';
+  /** The stage the last `GET /tasks` showed (read-driven scripts): `GET /results` shows the same one. */
+  lastRead: number;
+  createdAt: number;
+  stepMs: number;
+  executionId: string;
+  scriptId: string;
+  /** The text of the run's last result (`done` for a finished run, a question for a paused one), if any. */
+  lastResult?: string;
+  /** Total results the task will produce, so each result's content is fixed from the start. */
+  totalSteps: number;
+  stageCount: number;
+}
+
+interface ResolvedStage {
+  status: string;
+  steps: number;
+  task: Partial<BrowserAITask>;
+}
+
+const DEFAULT_STEPS = 3;
+const DEFAULT_STEP_MS = 100;
+const UNAUTHORIZED: RouteReply = { status: 401, body: { error: 'Unauthorized' } };
+const NOT_FOUND: RouteReply = { status: 404, body: { error: 'Task not found' } };
+
+/**
+ * Starts a BrowserAI sandbox: a real HTTP server on 127.0.0.1 speaking BrowserAI's task API as its
+ * spec says (the `Authorization: apikey <KEY>` check, `{error}` bodies for 401 and 404, every field of
+ * `GetTaskResponse` and `GetResultsResponse`), with scripted lifecycles whose results grow as the run
+ * goes, and the fault injection of `@x/core/testing`. The running word is `running`.
+ *
+ * @example
+ * const sandbox = await createBrowserAISandbox();
+ * const provider = createBrowserAI({ apiKey: sandbox.apiKey, baseURL: sandbox.baseURL });
+ * const task = await provider.waitForTask(sandbox.createTask({ stepMs: 20 }), { intervalMs: 10 });
+ * await sandbox.close();
+ */
+export async function createBrowserAISandbox(
+  options: BrowserAISandboxOptions = {},
+): Promise<BrowserAISandbox> {
+  const apiKey = options.apiKey ?? `sk-sandbox-${randomBytes(16).toString('hex')}`;
+  const now = options.now ?? Date.now;
+  const tasks = new Map<string, SandboxTask>();
+
+  const authorized = (headers: Record<string, string>) => headers.authorization === `apikey ${apiKey}`;
+
+  const server = await createTestServer({
+    random: options.random,
+    now,
+    notFound: () => ({ status: 404, body: { error: 'Not found' } }),
+    routes: [
+      {
+        method: 'GET',
+        path: '/tasks/:sessionId',
+        handler: ({ request, params }) => {
+          if (!authorized(request.headers)) return UNAUTHORIZED;
+          const task = tasks.get(params.sessionId ?? '');
+          if (!task) return NOT_FOUND;
+          const { state, stageIndex } = task.script.read();
+          task.lastRead = stageIndex;
+          return { status: 200, body: taskBody(task, state, stageIndex) };
+        },
+      },
+      {
+        method: 'GET',
+        path: '/results/:sessionId',
+        handler: ({ request, params }) => {
+          if (!authorized(request.headers)) return UNAUTHORIZED;
+          const task = tasks.get(params.sessionId ?? '');
+          if (!task) return NOT_FOUND;
+          const { state, stageIndex } = currentStage(task);
+          return { status: 200, body: resultsBody(task, state, stageIndex) };
+        },
+      },
+    ],
+  });
+
+  return {
+    baseURL: server.url,
+    apiKey,
+    server,
+    env: () => ({ BROWSERAI_API_KEY: apiKey, BROWSERAI_BASE_URL: server.url }),
+    createTask(taskOptions = {}) {
+      const stepMs = taskOptions.stepMs ?? DEFAULT_STEP_MS;
+      checkCount(stepMs, 'stepMs');
+      const stages = resolveStages(taskOptions, stepMs);
+      const sessionId = randomUUID();
+      const advanceOn = taskOptions.advanceOn ?? 'time';
+      tasks.set(sessionId, {
+        script: createTaskScript(toScriptStages(stages), { advanceOn, now }),
+        advanceOn,
+        lastRead: 0,
+        createdAt: now(),
+        stepMs,
+        executionId: randomUUID(),
+        scriptId: randomUUID(),
+        lastResult: lastResultText(taskOptions),
+        totalSteps: Math.max(0, ...stages.map((stage) => stage.state.steps)),
+        stageCount: stages.length,
+      });
+      return sessionId;
+    },
+    injectFault: (fault) => server.injectFault(fault),
+    close: () => server.close(),
+  };
+}
+
+/**
+ * What `GET /results` shows: by the clock for time-driven scripts; for read-driven ones, the stage the
+ * last `GET /tasks` showed (the script has already moved past it), so both endpoints agree.
+ */
+function currentStage(task: SandboxTask): { state: ResolvedStage; stageIndex: number } {
+  if (task.advanceOn === 'time') return task.script.peek();
+  const stage = task.script.stages[task.lastRead]!;
+  return { state: stage.state, stageIndex: task.lastRead };
+}
+
+/** Core's script stages are timed from the previous one, as ours are. */
+function toScriptStages(stages: ScriptStage<ResolvedStage>[]): ScriptStage<ResolvedStage>[] {
+  return stages.map((stage) => ({ afterMs: stage.afterMs ?? 0, state: stage.state }));
+}
+
+function lastResultText(options: BrowserAISandboxTaskOptions): string | undefined {
+  if (options.output !== undefined) return options.output;
+  if (options.stages) return 'Found 3 matching results and summarised them.';
+  switch (options.outcome ?? 'succeeded') {
+    case 'succeeded':
+      return 'Found 3 matching results and summarised them.';
+    case 'paused':
+      return 'Which account should I sign in with?';
+    default:
+      return undefined;
+  }
+}
+
+function checkCount(value: unknown, name: string, options: { integer?: boolean } = {}): void {
+  const valid = typeof value === 'number' && Number.isFinite(value) && value >= 0;
+  if (!valid || (options.integer && !Number.isInteger(value))) {
+    const expected = options.integer ? 'an integer ≥ 0' : 'a finite number ≥ 0';
+    throw new RangeError(`createTask: ${name} must be ${expected}, got ${String(value)}`);
+  }
+}
+
+/** The stages of a task: explicit ones, or running stages with growing results then the outcome. */
+function resolveStages(options: BrowserAISandboxTaskOptions, stepMs: number): ScriptStage<ResolvedStage>[] {
+  if (options.stages) {
+    if (options.stages.length === 0) throw new RangeError('createTask: stages must not be empty');
+    let steps = 0;
+    return options.stages.map((stage, index) => {
+      steps = stage.steps ?? steps;
+      checkCount(steps, `stages[${index}].steps`, { integer: true });
+      if (stage.afterMs !== undefined) checkCount(stage.afterMs, `stages[${index}].afterMs`);
+      return {
+        afterMs: stage.afterMs ?? (index === 0 ? 0 : stepMs),
+        state: { status: stage.status, steps, task: stage.task ?? {} },
+      };
+    });
+  }
+  const steps = options.steps ?? DEFAULT_STEPS;
+  checkCount(steps, 'steps', { integer: true });
+  const end = finalStage(options.outcome ?? 'succeeded', options.error);
+  const running = Array.from(
+    { length: steps },
+    (_, index): ScriptStage<ResolvedStage> => ({
+      afterMs: index === 0 ? 0 : stepMs,
+      state: { status: 'running', steps: index, task: {} },
+    }),
+  );
+  return [...running, { afterMs: steps === 0 ? 0 : stepMs, state: { ...end, steps } }];
+}
+
+function finalStage(outcome: SandboxOutcome, error: string | undefined): Omit<ResolvedStage, 'steps'> {
+  switch (outcome) {
+    case 'succeeded':
+      return { status: 'finalized', task: {} };
+    case 'failed':
+      return { status: 'failed', task: { error: error ?? 'The agent could not complete the task.' } };
+    case 'cancelled':
+      return { status: 'stopped', task: {} };
+    case 'paused':
+      return { status: 'awaiting', task: {} };
+    case 'timed_out':
+      throw new Error(
+        "createBrowserAISandbox: outcome 'timed_out' is not supported: BrowserAI has no timed-out status " +
+          "(use 'failed', or explicit stages with an unknown word)",
+      );
+    default: {
+      const exhaustive: never = outcome;
+      throw new Error(`createBrowserAISandbox: unknown outcome ${String(exhaustive)}`);
+    }
+  }
+}
+
+const PROGRESS: Record<string, string> = {
+  running: 'running',
+  finalized: 'completed',
+  failed: 'failed',
+  stopped: 'stopped',
+  awaiting: 'awaiting_input',
+};
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** When a stage begins (its scripted time, also used for read-driven scripts as a realistic clock). */
+function stageTime(task: SandboxTask, stageIndex: number): number {
+  let atMs = 0;
+  for (const stage of task.script.stages.slice(0, stageIndex + 1)) atMs += stage.afterMs ?? 0;
+  return task.createdAt + atMs;
+}
+
+function isEnd(stage: ResolvedStage, stageIndex: number, task: SandboxTask): boolean {
+  return stageIndex === task.stageCount - 1 && stage.status !== 'running';
+}
+
+function taskBody(task: SandboxTask, stage: ResolvedStage, stageIndex: number): BrowserAITask {
+  const logs = [
+    'Task started',
+    ...Array.from({ length: stage.steps }, (_, index) => `Step ${index + 1} done`),
+  ];
+  if (isEnd(stage, stageIndex, task)) logs.push(`Task ${stage.status}`);
+  return {
+    executionId: task.executionId,
+    scriptId: task.scriptId,
+    scriptType: 'agent',
+    status: stage.status,
+    progress: { status: PROGRESS[stage.status] ?? stage.status, logs },
+    started: iso(task.createdAt),
+    estimatedCompletion: iso(stageTime(task, task.stageCount - 1)),
+    ...stage.task,
+  };
+}
+
+function resultsBody(task: SandboxTask, stage: ResolvedStage, stageIndex: number): BrowserAIResults {
+  const end = isEnd(stage, stageIndex, task);
+  return {
+    executionId: task.executionId,
+    status: stage.status,
+    started: iso(task.createdAt),
+    completed: end ? iso(stageTime(task, stageIndex)) : null,
+    results: Array.from({ length: stage.steps }, (_, index) => result(task, index)),
+  };
+}
+
+/** The result at `index`; the last one of the run carries the output, when it has one. */
+function result(task: SandboxTask, index: number): BrowserAITaskResult {
+  const output = index === task.totalSteps - 1 ? task.lastResult : undefined;
+  const last = output !== undefined;
+  const base = `https://storage.browser.ai/executions/${task.executionId}/${index}`;
+  return {
+    model_output: JSON.stringify({
+      current_state: {
+        evaluation_previous_goal: index === 0 ? 'Unknown - starting' : 'Success - the page responded',
+        memory: `${index} of ${task.totalSteps} steps done`,
+        next_goal: last ? 'Report back' : `Work on step ${index + 1}`,
+      },
+      action: [last ? { done: { text: output, success: true } } : { click_element: { index: index + 1 } }],
+    }),
+    result: output ?? `Step ${index + 1} done`,
+    state: JSON.stringify({ url: `https://example.com/page/${index}`, title: `Page ${index}` }),
+    metadata: { step_number: index + 1, input_tokens: 1200 + index * 37 },
+    history_index: index,
+    screenshot_url: `${base}/screenshot.png`,
+    html_url: `${base}/page.html`,
+    console_url: `${base}/console.log`,
+    insert_ts: iso(task.createdAt + task.stepMs * (index + 1)),
+  };
+}

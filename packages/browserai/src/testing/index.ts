@@ -1,0 +1,8 @@
+export {
+  type BrowserAISandbox,
+  type BrowserAISandboxOptions,
+  type BrowserAISandboxStage,
+  type BrowserAISandboxTaskOptions,
+  createBrowserAISandbox,
+  type SandboxOutcome,
+} from './create-browserai-sandbox';
