@@ -57,6 +57,8 @@ export function runConformanceTests<Ref>(
   let provider: TaskProvider<Ref, unknown>;
   const fresh = (settings: { maxRetries?: number; timeoutMs?: number } = {}) =>
     options.createProvider({ apiKey: sandbox.apiKey, baseURL: sandbox.baseURL, maxRetries: 0, ...settings });
+  // A task that stays in its first stages for the whole test, so retries and backoffs see one state.
+  const runningTask = () => sandbox.createTask({ stepMs: 60_000 });
   const started = () => {
     sandbox.server.clearFaults();
     sandbox.server.clearRequests();
@@ -85,7 +87,7 @@ export function runConformanceTests<Ref>(
       });
       it('keeps an unknown word from getTask as providerStatus, with status unknown', async () => {
         started();
-        const ref = sandbox.createTask();
+        const ref = runningTask();
         sandbox.server.injectFault({ status: 200, body: options.bodyWithStatus(NEVER_SEEN) });
         const task = await provider.getTask(ref);
         assert.equal(task.status, 'unknown');
@@ -98,7 +100,7 @@ export function runConformanceTests<Ref>(
       for (const errorCase of options.errorCases) {
         it(`${errorCase.status} ${JSON.stringify(errorCase.body).slice(0, 60)} → ${errorCase.errorClass}`, async () => {
           started();
-          const ref = sandbox.createTask();
+          const ref = runningTask();
           sandbox.server.injectFault({ status: errorCase.status, body: errorCase.body });
           const errorClass = errorClasses[errorCase.errorClass];
           assert.ok(errorClass, `unknown error class ${errorCase.errorClass}`);
@@ -119,7 +121,7 @@ export function runConformanceTests<Ref>(
       for (const status of [408, 409, 429, 500, 502, 503, 504]) {
         it(`retries ${status} and then succeeds`, async () => {
           started();
-          const ref = sandbox.createTask();
+          const ref = runningTask();
           sandbox.server.injectFault({
             status,
             body: { error: 'transient' },
@@ -133,7 +135,7 @@ export function runConformanceTests<Ref>(
       for (const status of [400, 401, 403, 404, 422]) {
         it(`never retries ${status}`, async () => {
           started();
-          const ref = sandbox.createTask();
+          const ref = runningTask();
           sandbox.server.injectFault({ status, body: { error: 'permanent' }, times: 5 });
           await assertRejectsWith(fresh({ maxRetries: 3 }).getTask(ref), APIError.isInstance, 'APIError');
           assert.equal(sandbox.server.requests.length, 1, 'exactly one attempt');
@@ -141,7 +143,7 @@ export function runConformanceTests<Ref>(
       }
       it('retries a reset connection', async () => {
         started();
-        const ref = sandbox.createTask();
+        const ref = runningTask();
         sandbox.server.injectFault({ reset: true });
         await fresh({ maxRetries: 1 }).getTask(ref);
         assert.equal(sandbox.server.requests.length, 2);
@@ -151,7 +153,7 @@ export function runConformanceTests<Ref>(
     describe('abort and timeout', () => {
       it('an abort during a request settles at once with APIUserAbortError', async () => {
         started();
-        const ref = sandbox.createTask();
+        const ref = runningTask();
         sandbox.server.injectFault({ delayMs: 2_000 });
         const controller = new AbortController();
         setTimeout(() => controller.abort(), 20);
@@ -165,7 +167,7 @@ export function runConformanceTests<Ref>(
       });
       it('headers slower than timeoutMs end in APIConnectionTimeoutError', async () => {
         started();
-        const ref = sandbox.createTask();
+        const ref = runningTask();
         sandbox.server.injectFault({ delayMs: 1_000 });
         await assertRejectsWith(
           fresh({ timeoutMs: 50 }).getTask(ref),
@@ -175,7 +177,7 @@ export function runConformanceTests<Ref>(
       });
       it('a body stalled past timeoutMs ends in APIConnectionTimeoutError', async () => {
         started();
-        const ref = sandbox.createTask();
+        const ref = runningTask();
         sandbox.server.injectFault({ stallAfterBytes: 5 });
         await assertRejectsWith(
           fresh({ timeoutMs: 80 }).getTask(ref),
@@ -187,7 +189,7 @@ export function runConformanceTests<Ref>(
 
     describe('references and ids', () => {
       it('formatRef and parseRef round-trip', () => {
-        const ref = sandbox.createTask();
+        const ref = runningTask();
         const text = provider.formatRef(ref);
         assert.ok(text.startsWith(`${options.name}:`), `"${text}" starts with "${options.name}:"`);
         assert.deepEqual(provider.parseRef(text), ref);
@@ -210,7 +212,7 @@ export function runConformanceTests<Ref>(
         assert.equal(sandbox.server.requests.length, 0, 'the server saw no request');
       });
       it("the task's id is the string form of its reference", async () => {
-        const ref = sandbox.createTask();
+        const ref = runningTask();
         const task = await provider.getTask(ref);
         assert.equal(task.id, provider.formatRef(ref));
         assert.equal(task.provider, options.name);
@@ -225,7 +227,7 @@ export function runConformanceTests<Ref>(
         try {
           const keyless = options.createProvider({ baseURL: sandbox.baseURL, maxRetries: 0 });
           const error = await assertRejectsWith(
-            keyless.getTask(sandbox.createTask()),
+            keyless.getTask(runningTask()),
             MissingApiKeyError.isInstance,
             'MissingApiKeyError',
           );
@@ -237,7 +239,7 @@ export function runConformanceTests<Ref>(
       });
       it('never shows, even when the server echoes it in an error', async () => {
         started();
-        const ref = sandbox.createTask();
+        const ref = runningTask();
         const key = sandbox.apiKey;
         sandbox.server.injectFault({
           status: 400,
