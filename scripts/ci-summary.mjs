@@ -37,6 +37,7 @@ if (existsSync(resultsDir)) {
   }
 }
 
-for (const [name, p, f] of rows) console.log(`  ${name.padEnd(40)} ${String(p).padStart(5)} passed ${String(f).padStart(3)} failed`);
+for (const [name, p, f] of rows)
+  console.log(`  ${name.padEnd(40)} ${String(p).padStart(5)} passed ${String(f).padStart(3)} failed`);
 console.log(`Tests: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

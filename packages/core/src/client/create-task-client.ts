@@ -17,14 +17,20 @@ import type { TaskClient, TaskClientOptions, TaskOutcome, TaskUpdate } from './t
 export function createTaskClient(options: TaskClientOptions): TaskClient {
   const providers = [...(options?.providers ?? [])];
   if (providers.length === 0) {
-    throw new InvalidArgumentError({ argument: 'providers', message: 'providers must list at least one provider' });
+    throw new InvalidArgumentError({
+      argument: 'providers',
+      message: 'providers must list at least one provider',
+    });
   }
   validateNumberOption(options.concurrency, 'concurrency', { min: 1, max: 10_000, integer: true });
   const concurrency = options.concurrency ?? 8;
   const byName = new Map<string, AnyTaskProvider>();
   for (const provider of providers) {
     if (byName.has(provider.name)) {
-      throw new InvalidArgumentError({ argument: 'providers', message: `providers lists "${provider.name}" twice` });
+      throw new InvalidArgumentError({
+        argument: 'providers',
+        message: `providers lists "${provider.name}" twice`,
+      });
     }
     byName.set(provider.name, provider);
   }
@@ -32,7 +38,10 @@ export function createTaskClient(options: TaskClientOptions): TaskClient {
 
   function resolve(text: string): { provider: AnyTaskProvider; ref: unknown } {
     if (typeof text !== 'string') {
-      throw new InvalidArgumentError({ argument: 'ref', message: `ref must be a string "<provider>:<id>", got ${describeValue(text)}` });
+      throw new InvalidArgumentError({
+        argument: 'ref',
+        message: `ref must be a string "<provider>:<id>", got ${describeValue(text)}`,
+      });
     }
     const colon = text.indexOf(':');
     if (colon <= 0) {
@@ -73,7 +82,10 @@ export function createTaskClient(options: TaskClientOptions): TaskClient {
     );
   }
 
-  async function* watch(refs: string | readonly string[], watchOptions: WaitForTaskOptions = {}): AsyncGenerator<TaskUpdate> {
+  async function* watch(
+    refs: string | readonly string[],
+    watchOptions: WaitForTaskOptions = {},
+  ): AsyncGenerator<TaskUpdate> {
     const items = resolveAll(refs); // bad references fail here, before any request
     const limiter = createLimiter(concurrency);
     const stop = new AbortController();
@@ -87,7 +99,8 @@ export function createTaskClient(options: TaskClientOptions): TaskClient {
       queue.push(update);
       wake?.();
     };
-    const settles = (task: Task) => task.isTerminal || (watchOptions.stopOnPaused !== false && task.status === 'paused');
+    const settles = (task: Task) =>
+      task.isTerminal || (watchOptions.stopOnPaused !== false && task.status === 'paused');
 
     for (const item of items) {
       void (async () => {
@@ -135,8 +148,10 @@ export function createTaskClient(options: TaskClientOptions): TaskClient {
       const { provider, ref: typed } = resolve(ref);
       return waitForTask(provider, typed, waitOptions);
     },
-    getMany: (refs, requestOptions) => settleEach(refs, (provider, ref) => provider.getTask(ref, requestOptions)),
-    waitMany: (refs, waitOptions) => settleEach(refs, (provider, ref) => waitForTask(provider, ref, waitOptions)),
+    getMany: (refs, requestOptions) =>
+      settleEach(refs, (provider, ref) => provider.getTask(ref, requestOptions)),
+    waitMany: (refs, waitOptions) =>
+      settleEach(refs, (provider, ref) => waitForTask(provider, ref, waitOptions)),
     watch,
   };
   return client;

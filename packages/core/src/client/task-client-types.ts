@@ -1,6 +1,6 @@
+import type { WaitForTaskOptions } from '../polling/wait-for-task-options';
 import type { Task } from '../task/task';
 import type { AnyTaskProvider, RequestOptions } from '../task/task-provider';
-import type { WaitForTaskOptions } from '../polling/wait-for-task-options';
 
 /** Options of `createTaskClient`. */
 export interface TaskClientOptions {

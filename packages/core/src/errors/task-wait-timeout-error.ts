@@ -10,7 +10,9 @@ export class TaskWaitTimeoutError extends XError {
   readonly lastTask?: Task;
 
   constructor(args: { taskId: string; timeoutMs: number; lastTask?: Task; cause?: unknown }) {
-    const last = args.lastTask ? ` (last status: ${args.lastTask.status}, "${args.lastTask.providerStatus}")` : '';
+    const last = args.lastTask
+      ? ` (last status: ${args.lastTask.status}, "${args.lastTask.providerStatus}")`
+      : '';
     super(`${args.taskId}: not finished after ${args.timeoutMs} ms${last}`, { cause: args.cause });
     this.taskId = args.taskId;
     this.timeoutMs = args.timeoutMs;

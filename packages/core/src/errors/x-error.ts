@@ -8,7 +8,9 @@ export function markError(error: object, key: string): void {
 /** True when `value` carries the marker `key`, whichever copy of `@x/core` created it. */
 export function hasErrorMarker(value: unknown, key: string): boolean {
   return (
-    typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[Symbol.for(key)] === true
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[Symbol.for(key)] === true
   );
 }
 

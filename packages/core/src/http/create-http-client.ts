@@ -10,8 +10,8 @@ import { VERSION } from '../version';
 import { delay } from './delay';
 import { extractErrorMessage } from './extract-error-message';
 import type { FetchFunction } from './fetch-function';
-import { getRequestId, headersToRecord } from './headers-to-record';
 import { getRetryDelay } from './get-retry-delay';
+import { getRequestId, headersToRecord } from './headers-to-record';
 import type { HttpClientSettings, JsonResponse } from './http-client-settings';
 import { loadApiKey } from './load-api-key';
 import { parseRetryAfter } from './parse-retry-after';
@@ -93,7 +93,15 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
 
     for (let attempt = 0; ; attempt++) {
       try {
-        return await attemptOnce<T>({ url, requestHeaders, timeoutMs, signal, apiKey, fetchFunction, options });
+        return await attemptOnce<T>({
+          url,
+          requestHeaders,
+          timeoutMs,
+          signal,
+          apiKey,
+          fetchFunction,
+          options,
+        });
       } catch (error) {
         if (attempt >= maxRetries || !shouldRetry(error)) throw error;
         const hint = APIError.isInstance(error) ? error.retryAfterMs : undefined;
@@ -172,14 +180,26 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
     const status = response.status;
     if (status >= 200 && status < 300) {
       const invalid = (message: string, cause?: unknown) =>
-        new InvalidResponseError({ provider, message, status, url, headers: responseHeaders, body: text, requestId, cause });
+        new InvalidResponseError({
+          provider,
+          message,
+          status,
+          url,
+          headers: responseHeaders,
+          body: text,
+          requestId,
+          cause,
+        });
       if (text.trim() === '') throw invalid(`expected a JSON body, got an empty body (HTTP ${status})`);
       let data: unknown;
       try {
         data = JSON.parse(rawText);
       } catch (cause) {
         const type = responseHeaders['content-type'] ?? 'no content-type';
-        throw invalid(`expected a JSON body, got unparseable text (${type}, ${rawText.length} characters)`, cause);
+        throw invalid(
+          `expected a JSON body, got unparseable text (${type}, ${rawText.length} characters)`,
+          cause,
+        );
       }
       const problem = options.validate?.(data);
       if (problem) throw invalid(problem);
@@ -191,17 +211,36 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
         ? `redirect to ${responseHeaders.location ?? 'an unknown location'} not followed`
         : (settings.extractErrorMessage?.(body) ?? extractErrorMessage(body));
     const retryAfterMs = parseRetryAfter(responseHeaders, now()) ?? settings.retryAfterFromBody?.(body);
-    throw createAPIError({ provider, status, vendorMessage, headers: responseHeaders, body, url, requestId, retryAfterMs });
+    throw createAPIError({
+      provider,
+      status,
+      vendorMessage,
+      headers: responseHeaders,
+      body,
+      url,
+      requestId,
+      retryAfterMs,
+    });
   }
 
   function toConnectionError(error: unknown, url: string, apiKey: string): APIConnectionError {
-    const cause = error as { message?: unknown; code?: unknown; cause?: { message?: unknown; code?: unknown } };
+    const cause = error as {
+      message?: unknown;
+      code?: unknown;
+      cause?: { message?: unknown; code?: unknown };
+    };
     const code = cause?.cause?.code ?? cause?.code;
     const detail = cause?.cause?.message ?? cause?.message;
-    const described = [typeof code === 'string' ? code : undefined, typeof detail === 'string' ? detail : undefined]
+    const described = [
+      typeof code === 'string' ? code : undefined,
+      typeof detail === 'string' ? detail : undefined,
+    ]
       .filter(Boolean)
       .join(': ');
-    const message = redactSecret(`${provider}: connection error${described ? ` (${described})` : ''}`, apiKey);
+    const message = redactSecret(
+      `${provider}: connection error${described ? ` (${described})` : ''}`,
+      apiKey,
+    );
     const leaks = String(detail ?? '').includes(apiKey) || String(cause?.message ?? '').includes(apiKey);
     return new APIConnectionError({ provider, url, message, cause: leaks ? new Error(message) : error });
   }

@@ -14,10 +14,13 @@ export function delay(ms: number, signal?: AbortSignal, provider?: string): Prom
       clearTimeout(timer);
       reject(new APIUserAbortError({ provider, cause: signal?.reason }));
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      Math.max(0, ms),
+    );
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

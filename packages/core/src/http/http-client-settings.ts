@@ -1,5 +1,5 @@
-import type { FetchFunction } from './fetch-function';
 import type { SleepFunction } from './delay';
+import type { FetchFunction } from './fetch-function';
 
 /** Options every vendor factory accepts (`createBrowserUse`, `createAnchor`, `createBrowserAI`). */
 export interface ProviderSettings {

@@ -29,7 +29,10 @@ export function loadApiKey(args: {
     });
   }
   if (typeof apiKey !== 'string') {
-    throw new InvalidArgumentError({ argument: optionName, message: `${optionName} must be a string, got ${typeof apiKey}` });
+    throw new InvalidArgumentError({
+      argument: optionName,
+      message: `${optionName} must be a string, got ${typeof apiKey}`,
+    });
   }
   if (hasControlCharacters(apiKey)) {
     throw new InvalidArgumentError({

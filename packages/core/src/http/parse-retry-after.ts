@@ -2,7 +2,10 @@
  * The server's wait hint in milliseconds: `retry-after-ms`, else `retry-after` in seconds or as an HTTP
  * date. Returns `undefined` when there is no usable hint. `now` is injectable for tests.
  */
-export function parseRetryAfter(headers: Record<string, string>, now: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+  headers: Record<string, string>,
+  now: number = Date.now(),
+): number | undefined {
   const milliseconds = headers['retry-after-ms'];
   if (milliseconds !== undefined) {
     const value = Number(milliseconds);

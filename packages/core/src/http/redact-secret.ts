@@ -14,7 +14,8 @@ export function redactSecretDeep<T>(value: T, secret: string | undefined): T {
   if (Array.isArray(value)) return value.map((item) => redactSecretDeep(item, secret)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[redactSecret(key, secret)] = redactSecretDeep(item, secret);
+    for (const [key, item] of Object.entries(value))
+      out[redactSecret(key, secret)] = redactSecretDeep(item, secret);
     return out as T;
   }
   return value;

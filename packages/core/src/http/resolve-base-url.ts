@@ -13,10 +13,15 @@ export function resolveBaseURL(args: {
   defaultBaseURL: string;
 }): string {
   const fromOption = args.baseURL !== undefined;
-  const value = fromOption ? args.baseURL : (readEnvironment(args.environmentVariableName) ?? args.defaultBaseURL);
+  const value = fromOption
+    ? args.baseURL
+    : (readEnvironment(args.environmentVariableName) ?? args.defaultBaseURL);
   const name = fromOption ? 'baseURL' : args.environmentVariableName;
   const fail = (expected: string): never => {
-    throw new InvalidArgumentError({ argument: name, message: `${name} must be ${expected}, got ${describeValue(value)}` });
+    throw new InvalidArgumentError({
+      argument: name,
+      message: `${name} must be ${expected}, got ${describeValue(value)}`,
+    });
   };
   if (typeof value !== 'string' || value.trim() === '') return fail('a non-empty URL string');
   if (hasControlCharacters(value)) return fail('free of control characters');

@@ -20,7 +20,10 @@ export function validatePathSegment(
 ): string {
   const maxLength = options.maxLength ?? MAX_PATH_SEGMENT_LENGTH;
   const fail = (expected: string): never => {
-    throw new InvalidArgumentError({ argument: name, message: `${name} must be ${expected}, got ${describeValue(value)}` });
+    throw new InvalidArgumentError({
+      argument: name,
+      message: `${name} must be ${expected}, got ${describeValue(value)}`,
+    });
   };
   if (typeof value !== 'string') return fail('a string');
   if (value.trim() === '') return fail('a non-empty string');

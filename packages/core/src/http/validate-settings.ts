@@ -18,7 +18,10 @@ export function validateNumberOption(
   if (!ok) {
     const kind = limits.integer ? 'an integer' : 'a number';
     const range = limits.max === undefined ? `>= ${limits.min}` : `between ${limits.min} and ${limits.max}`;
-    throw new InvalidArgumentError({ argument: name, message: `${name} must be ${kind} ${range}, got ${describeValue(value)}` });
+    throw new InvalidArgumentError({
+      argument: name,
+      message: `${name} must be ${kind} ${range}, got ${describeValue(value)}`,
+    });
   }
 }
 
@@ -26,11 +29,17 @@ export function validateNumberOption(
 export function validateHeaders(headers: unknown, name: string): void {
   if (headers === undefined) return;
   if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) {
-    throw new InvalidArgumentError({ argument: name, message: `${name} must be an object of strings, got ${describeValue(headers)}` });
+    throw new InvalidArgumentError({
+      argument: name,
+      message: `${name} must be an object of strings, got ${describeValue(headers)}`,
+    });
   }
   for (const [header, value] of Object.entries(headers)) {
     if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(header)) {
-      throw new InvalidArgumentError({ argument: name, message: `${name}: ${JSON.stringify(header)} is not a valid header name` });
+      throw new InvalidArgumentError({
+        argument: name,
+        message: `${name}: ${JSON.stringify(header)} is not a valid header name`,
+      });
     }
     if (typeof value !== 'string') {
       throw new InvalidArgumentError({

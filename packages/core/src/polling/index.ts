@@ -1,3 +1,3 @@
-export type { WaitForTaskOptions } from './wait-for-task-options';
 export { waitForTask } from './wait-for-task';
+export type { WaitForTaskOptions } from './wait-for-task-options';
 export { watchTask } from './watch-task';

@@ -34,7 +34,8 @@ export async function* pollUntilSettled<Ref>(
   let last: Task | undefined;
   let lastKey = '';
   const taskId = () => last?.id ?? safeFormat(provider, ref);
-  const timeout = (cause?: unknown) => new TaskWaitTimeoutError({ taskId: taskId(), timeoutMs, lastTask: last, cause });
+  const timeout = (cause?: unknown) =>
+    new TaskWaitTimeoutError({ taskId: taskId(), timeoutMs, lastTask: last, cause });
 
   for (;;) {
     let task: Task | undefined;
@@ -43,7 +44,10 @@ export async function* pollUntilSettled<Ref>(
     } catch (error) {
       if (!RateLimitError.isInstance(error)) throw error;
       // Rate limited even after the request's retries: poll slower rather than fail.
-      interval = Math.min(Math.max(interval * 2, error.retryAfterMs ?? 0), Math.max(maxIntervalMs, error.retryAfterMs ?? 0));
+      interval = Math.min(
+        Math.max(interval * 2, error.retryAfterMs ?? 0),
+        Math.max(maxIntervalMs, error.retryAfterMs ?? 0),
+      );
       const remaining = deadline - now();
       if (remaining <= 0) throw timeout(error);
       await sleep(Math.min(interval, remaining), signal);

@@ -26,7 +26,8 @@ export async function waitForTask<Ref, Raw>(
       break;
     }
     // With a light view, the settled read is reported below, from the full task.
-    const isSettled = next.value.isTerminal || (options.stopOnPaused !== false && next.value.status === 'paused');
+    const isSettled =
+      next.value.isTerminal || (options.stopOnPaused !== false && next.value.status === 'paused');
     if (!light || !isSettled) options.onUpdate?.(next.value);
   }
   if (!light) return settled as Task<Raw>;

@@ -13,7 +13,12 @@ export async function* watchTask<Ref, Raw>(
   ref: Ref,
   options: WaitForTaskOptions = {},
 ): AsyncGenerator<Task<Raw>, void, void> {
-  const loop = pollUntilSettled(provider, ref, (requestOptions) => provider.getTask(ref, requestOptions), options);
+  const loop = pollUntilSettled(
+    provider,
+    ref,
+    (requestOptions) => provider.getTask(ref, requestOptions),
+    options,
+  );
   for await (const task of loop) {
     options.onUpdate?.(task);
     yield task as Task<Raw>;

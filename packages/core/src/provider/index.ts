@@ -1,2 +1,2 @@
-export { withSafeInspect } from './with-safe-inspect';
 export { splitRef } from './split-ref';
+export { withSafeInspect } from './with-safe-inspect';

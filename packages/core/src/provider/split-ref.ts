@@ -7,12 +7,18 @@ import { describeValue } from '../http/describe-value';
  */
 export function splitRef(text: unknown, provider: string, expected: string): string {
   if (typeof text !== 'string') {
-    throw new InvalidArgumentError({ argument: 'ref', message: `ref must be a string like "${expected}", got ${describeValue(text)}` });
+    throw new InvalidArgumentError({
+      argument: 'ref',
+      message: `ref must be a string like "${expected}", got ${describeValue(text)}`,
+    });
   }
   const prefix = `${provider}:`;
   const id = text.startsWith(prefix) ? text.slice(prefix.length) : text;
   if (id.trim() === '') {
-    throw new InvalidArgumentError({ argument: 'ref', message: `ref must look like "${expected}", got ${describeValue(text)}` });
+    throw new InvalidArgumentError({
+      argument: 'ref',
+      message: `ref must look like "${expected}", got ${describeValue(text)}`,
+    });
   }
   return id;
 }

@@ -4,7 +4,11 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
  * Makes `String(x)`, `JSON.stringify(x)` and `util.inspect(x)` print only `summary()` (name, base
  * URL, ...), never the secrets the object closes over. Returns the same object.
  */
-export function withSafeInspect<T extends object>(target: T, label: string, summary: () => Record<string, unknown>): T {
+export function withSafeInspect<T extends object>(
+  target: T,
+  label: string,
+  summary: () => Record<string, unknown>,
+): T {
   const describe = () => {
     try {
       return summary();

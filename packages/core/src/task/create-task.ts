@@ -13,7 +13,9 @@ export type TaskFields<Raw> = Omit<Task<Raw>, 'isTerminal' | 'steps' | 'artifact
 export function createTask<Raw>(fields: TaskFields<Raw>): Task<Raw> {
   const durationMs =
     fields.durationMs ??
-    (fields.startedAt && fields.finishedAt ? fields.finishedAt.getTime() - fields.startedAt.getTime() : undefined);
+    (fields.startedAt && fields.finishedAt
+      ? fields.finishedAt.getTime() - fields.startedAt.getTime()
+      : undefined);
   const task: Task<Raw> = {
     ...fields,
     isTerminal: isTerminalStatus(fields.status),
