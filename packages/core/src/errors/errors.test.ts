@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { APIError, isRetryableStatus } from './api-error';
 import { APIConnectionError } from './api-connection-error';
 import { APIConnectionTimeoutError } from './api-connection-timeout-error';
+import { APIError, isRetryableStatus } from './api-error';
 import { APIUserAbortError } from './api-user-abort-error';
 import { InvalidResponseError } from './invalid-response-error';
 import { ResponseTooLargeError } from './response-too-large-error';
@@ -35,7 +35,12 @@ describe('createAPIError', () => {
   ] as const;
   for (const [status, errorClass, name] of cases) {
     it(`${status} → ${name}`, () => {
-      const error = createAPIError({ provider: 'demo', status, vendorMessage: 'said the vendor', body: { x: 1 } });
+      const error = createAPIError({
+        provider: 'demo',
+        status,
+        vendorMessage: 'said the vendor',
+        body: { x: 1 },
+      });
       expect(errorClass.isInstance(error)).toBe(true);
       expect(APIError.isInstance(error)).toBe(true);
       expect(XError.isInstance(error)).toBe(true);
@@ -99,7 +104,11 @@ describe('other errors', () => {
   });
 
   it('JSON.stringify shows the public fields and no cause', () => {
-    const error = new APIConnectionError({ provider: 'demo', url: 'https://x.test/a', cause: new Error('inner') });
+    const error = new APIConnectionError({
+      provider: 'demo',
+      url: 'https://x.test/a',
+      cause: new Error('inner'),
+    });
     const json = JSON.parse(JSON.stringify(error));
     expect(json).toEqual({
       name: 'APIConnectionError',

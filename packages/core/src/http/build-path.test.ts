@@ -56,9 +56,18 @@ describe('buildPath', () => {
 
 describe('assertUuid', () => {
   it('accepts uuids in either case and rejects the rest, naming the parameter', () => {
-    expect(assertUuid('3c90c3cc-0d44-4b50-8888-8dd25736052a', 'taskId')).toBe('3c90c3cc-0d44-4b50-8888-8dd25736052a');
+    expect(assertUuid('3c90c3cc-0d44-4b50-8888-8dd25736052a', 'taskId')).toBe(
+      '3c90c3cc-0d44-4b50-8888-8dd25736052a',
+    );
     expect(isUuid('3C90C3CC-0D44-4B50-8888-8DD25736052A')).toBe(true);
-    for (const value of ['3c90c3cc0d444b5088888dd25736052a', 'not-a-uuid', '', null, 7, '3c90c3cc-0d44-4b50-8888-8dd25736052a/..']) {
+    for (const value of [
+      '3c90c3cc0d444b5088888dd25736052a',
+      'not-a-uuid',
+      '',
+      null,
+      7,
+      '3c90c3cc-0d44-4b50-8888-8dd25736052a/..',
+    ]) {
       expect(() => assertUuid(value, 'taskId')).toThrow(/^taskId must be a uuid/);
     }
   });

@@ -47,8 +47,13 @@ function stubFetch(...answers: Array<() => Response | Promise<Response>>) {
   };
   return { fetch, calls: () => calls };
 }
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) => () =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  () =>
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
 
 afterEach(() => {
   delete process.env.DEMO_API_KEY;
@@ -66,12 +71,20 @@ describe('requests', () => {
       });
     const { http } = client({ headers: { 'x-team': 'a' } });
     const response = await http.getJson('/tasks/1', { headers: { 'x-call': 'b' } });
-    expect(response).toMatchObject({ data: { id: '1' }, status: 200, requestId: 'req_123', url: `${BASE}/tasks/1` });
+    expect(response).toMatchObject({
+      data: { id: '1' },
+      status: 200,
+      requestId: 'req_123',
+      url: `${BASE}/tasks/1`,
+    });
     expect(seen['x-api-key']).toBe(KEY);
     expect(seen['x-team']).toBe('a');
     expect(seen['x-call']).toBe('b');
     expect(seen['user-agent']).toMatch(/^@x\/demo\/9\.9\.9 @x\/core\/0\.0\.0-test node\/v\d+/);
-    const names = Object.keys(seen).filter((name) => !['host', 'connection', 'accept-encoding', 'accept-language', 'sec-fetch-mode'].includes(name));
+    const names = Object.keys(seen).filter(
+      (name) =>
+        !['host', 'connection', 'accept-encoding', 'accept-language', 'sec-fetch-mode'].includes(name),
+    );
     expect(names.sort()).toEqual(['accept', 'user-agent', 'x-api-key', 'x-call', 'x-team']);
   });
 
@@ -79,26 +92,36 @@ describe('requests', () => {
     const { http } = client({ apiKey: undefined });
     await expect(http.getJson('/tasks/1')).rejects.toSatisfy(MissingApiKeyError.isInstance);
     const error = await http.getJson('/tasks/1').catch((caught: Error) => caught);
-    expect(error.message).toBe('demo: API key is missing. Pass it as the `apiKey` option or set the DEMO_API_KEY environment variable.');
+    expect(error.message).toBe(
+      'demo: API key is missing. Pass it as the `apiKey` option or set the DEMO_API_KEY environment variable.',
+    );
     process.env.DEMO_API_KEY = 'from-env-key';
     process.env.DEMO_BASE_URL = 'https://other.demo.test/api/';
-    nock('https://other.demo.test', { reqheaders: { 'x-api-key': 'from-env-key' } }).get('/api/tasks/1').reply(200, {});
+    nock('https://other.demo.test', { reqheaders: { 'x-api-key': 'from-env-key' } })
+      .get('/api/tasks/1')
+      .reply(200, {});
     await http.getJson('/tasks/1');
   });
 
   it('rejects bad settings and bad per-call input before any request', async () => {
     expect(() => client({ baseURL: 'ftp://x.test' })).toThrow(/^baseURL must be an http: or https: URL/);
     expect(() => client({ baseURL: 'relative/path' })).toThrow(/^baseURL must be an absolute http\(s\) URL/);
-    expect(() => client({ timeoutMs: -1 })).toThrow(/^timeoutMs must be a number between 1 and 2147483647, got number -1$/);
+    expect(() => client({ timeoutMs: -1 })).toThrow(
+      /^timeoutMs must be a number between 1 and 2147483647, got number -1$/,
+    );
     expect(() => client({ maxRetries: 1.5 })).toThrow(/^maxRetries must be an integer/);
     expect(() => client({ headers: { 'x-a': 'a\r\nb: c' } })).toThrow(/must not hold control characters/);
     const { http } = client({ apiKey: 'key\r\nX-Evil: 1' });
     const error = await http.getJson('/tasks/1').catch((caught: Error) => caught);
     expect(InvalidArgumentError.isInstance(error)).toBe(true);
     expect(error.message).not.toContain('X-Evil');
-    await expect(client().http.getJson('/tasks/1', { headers: { 'x-b': 'a\nb' } })).rejects.toSatisfy(InvalidArgumentError.isInstance);
+    await expect(client().http.getJson('/tasks/1', { headers: { 'x-b': 'a\nb' } })).rejects.toSatisfy(
+      InvalidArgumentError.isInstance,
+    );
     process.env.DEMO_BASE_URL = 'javascript:alert(1)';
-    await expect(client({ baseURL: undefined }).http.getJson('/x')).rejects.toThrow(/^DEMO_BASE_URL must be an http: or https: URL/);
+    await expect(client({ baseURL: undefined }).http.getJson('/x')).rejects.toThrow(
+      /^DEMO_BASE_URL must be an http: or https: URL/,
+    );
   });
 });
 
@@ -122,18 +145,27 @@ describe('retries', () => {
   }
 
   it('retries connection errors and recovers', async () => {
-    const stub = stubFetch(() => {
-      throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
-    }, json(200, { ok: true }));
+    const stub = stubFetch(
+      () => {
+        throw new TypeError('fetch failed', {
+          cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+        });
+      },
+      json(200, { ok: true }),
+    );
     expect((await client({ fetch: stub.fetch }).http.getJson('/x')).data).toEqual({ ok: true });
     expect(stub.calls()).toBe(2);
   });
 
   it('reports a connection error with its code once retries run out', async () => {
     const stub = stubFetch(() => {
-      throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect refused'), { code: 'ECONNREFUSED' }) });
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error('connect refused'), { code: 'ECONNREFUSED' }),
+      });
     });
-    const error = await client({ fetch: stub.fetch, maxRetries: 1 }).http.getJson('/x').catch((caught: Error) => caught);
+    const error = await client({ fetch: stub.fetch, maxRetries: 1 })
+      .http.getJson('/x')
+      .catch((caught: Error) => caught);
     expect(APIConnectionError.isInstance(error)).toBe(true);
     expect(error.message).toBe('demo: connection error (ECONNREFUSED: connect refused)');
     expect(stub.calls()).toBe(2);
@@ -178,7 +210,10 @@ describe('Retry-After', () => {
     const { http, sleeps } = client({ fetch: stub.fetch });
     await http.getJson('/x');
     expect(sleeps).toEqual([60_000]);
-    const small = client({ fetch: stubFetch(json(429, {}, { 'retry-after': '3600' }), json(200, {})).fetch, maxRetryDelayMs: 50 });
+    const small = client({
+      fetch: stubFetch(json(429, {}, { 'retry-after': '3600' }), json(200, {})).fetch,
+      maxRetryDelayMs: 50,
+    });
     await small.http.getJson('/x');
     expect(small.sleeps).toEqual([50]);
   });
@@ -214,28 +249,38 @@ describe('responses', () => {
       ['', /empty body/],
       ['{"id":', /unparseable/],
     ] as const) {
-      const stub = stubFetch(() => new Response(body, { status: 200, headers: { 'content-type': 'text/html' } }));
-      const error = await client({ fetch: stub.fetch }).http.getJson('/x').catch((caught: InvalidResponseError) => caught);
+      const stub = stubFetch(
+        () => new Response(body, { status: 200, headers: { 'content-type': 'text/html' } }),
+      );
+      const error = await client({ fetch: stub.fetch })
+        .http.getJson('/x')
+        .catch((caught: InvalidResponseError) => caught);
       expect(InvalidResponseError.isInstance(error)).toBe(true);
       expect(error.message).toMatch(pattern);
       expect(error.body).toBe(body);
       expect(stub.calls()).toBe(1);
     }
     const shape = await client({ fetch: stubFetch(json(200, [1, 2])).fetch })
-      .http.getJson('/x', { validate: (data) => (Array.isArray(data) ? 'expected an object, got an array' : undefined) })
+      .http.getJson('/x', {
+        validate: (data) => (Array.isArray(data) ? 'expected an object, got an array' : undefined),
+      })
       .catch((caught: Error) => caught);
     expect(shape.message).toBe('demo: expected an object, got an array');
   });
 
   it('stops reading past maxResponseBytes', async () => {
     const stub = stubFetch(() => new Response('x'.repeat(5_000), { status: 200 }));
-    const error = await client({ fetch: stub.fetch, maxResponseBytes: 1_000 }).http.getJson('/x').catch((caught: Error) => caught);
+    const error = await client({ fetch: stub.fetch, maxResponseBytes: 1_000 })
+      .http.getJson('/x')
+      .catch((caught: Error) => caught);
     expect(ResponseTooLargeError.isInstance(error)).toBe(true);
   });
 
   it('does not follow redirects (the key header would travel with them)', async () => {
     nock(BASE).get('/x').reply(302, '', { location: 'https://evil.test/steal' });
-    const error = await client().http.getJson('/x').catch((caught: Error) => caught);
+    const error = await client()
+      .http.getJson('/x')
+      .catch((caught: Error) => caught);
     expect(error.message).toBe('demo 302: redirect to https://evil.test/steal not followed');
   });
 });
@@ -245,9 +290,16 @@ describe('the API key', () => {
     nock(BASE)
       .get('/x')
       .reply(401, { detail: `invalid key ${KEY}`, echo: { key: KEY } }, { 'x-echo': KEY });
-    const error = (await client().http.getJson('/x').catch((caught: APIError) => caught)) as APIError;
+    const error = (await client()
+      .http.getJson('/x')
+      .catch((caught: APIError) => caught)) as APIError;
     expect(error.message).toBe('demo 401: invalid key [REDACTED]');
-    for (const text of [error.message, error.stack ?? '', JSON.stringify(error), inspect(error, { depth: 10 })]) {
+    for (const text of [
+      error.message,
+      error.stack ?? '',
+      JSON.stringify(error),
+      inspect(error, { depth: 10 }),
+    ]) {
       expect(text).not.toContain(KEY);
     }
     expect(error.body).toEqual({ detail: 'invalid key [REDACTED]', echo: { key: '[REDACTED]' } });
@@ -258,7 +310,9 @@ describe('the API key', () => {
     const stub = stubFetch(() => {
       throw new TypeError(`proxy refused header x-api-key: ${KEY}`);
     });
-    const error = await client({ fetch: stub.fetch, maxRetries: 0 }).http.getJson('/x').catch((caught: Error) => caught);
+    const error = await client({ fetch: stub.fetch, maxRetries: 0 })
+      .http.getJson('/x')
+      .catch((caught: Error) => caught);
     expect(inspect(error, { depth: 10 })).not.toContain(KEY);
     expect(String(error.cause)).not.toContain(KEY);
   });
@@ -269,7 +323,9 @@ describe('against a real server: timeouts, cut bodies, abort', () => {
   const real = (overrides: Partial<HttpClientSettings> = {}) =>
     client({ baseURL: server.url, sleep: undefined, maxRetryDelayMs: 10, ...overrides }).http;
   const start = async () => {
-    server = await createTestServer({ routes: [{ method: 'GET', path: '/x', handler: () => ({ status: 200, body: { ok: true } }) }] });
+    server = await createTestServer({
+      routes: [{ method: 'GET', path: '/x', handler: () => ({ status: 200, body: { ok: true } }) }],
+    });
   };
   afterEach(async () => {
     await server?.close();
@@ -283,7 +339,9 @@ describe('against a real server: timeouts, cut bodies, abort', () => {
     expect(response.data).toEqual({ ok: true });
     expect(server.requests).toHaveLength(3);
     server.injectFault({ stallAfterBytes: 3, times: 5 });
-    const error = await real({ timeoutMs: 60, maxRetries: 0 }).getJson('/x').catch((caught: Error) => caught);
+    const error = await real({ timeoutMs: 60, maxRetries: 0 })
+      .getJson('/x')
+      .catch((caught: Error) => caught);
     expect(APIConnectionTimeoutError.isInstance(error)).toBe(true);
   });
 
@@ -300,7 +358,9 @@ describe('against a real server: timeouts, cut bodies, abort', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
     const began = Date.now();
-    const error = await real().getJson('/x', { signal: controller.signal }).catch((caught: Error) => caught);
+    const error = await real()
+      .getJson('/x', { signal: controller.signal })
+      .catch((caught: Error) => caught);
     expect(APIUserAbortError.isInstance(error)).toBe(true);
     expect(Date.now() - began).toBeLessThan(150);
   });
@@ -309,7 +369,9 @@ describe('against a real server: timeouts, cut bodies, abort', () => {
     await start();
     server.injectFault({ status: 503, headers: { 'retry-after': '5' } });
     const controller = new AbortController();
-    const pending = real({ maxRetryDelayMs: 60_000 }).getJson('/x', { signal: controller.signal }).catch((caught: Error) => caught);
+    const pending = real({ maxRetryDelayMs: 60_000 })
+      .getJson('/x', { signal: controller.signal })
+      .catch((caught: Error) => caught);
     await new Promise((resolve) => setTimeout(resolve, 80));
     const began = Date.now();
     controller.abort();
@@ -317,7 +379,9 @@ describe('against a real server: timeouts, cut bodies, abort', () => {
     expect(APIUserAbortError.isInstance(error)).toBe(true);
     expect(Date.now() - began).toBeLessThan(50);
     expect(server.requests).toHaveLength(1);
-    await expect(real().getJson('/x', { signal: AbortSignal.abort() })).rejects.toSatisfy(APIUserAbortError.isInstance);
+    await expect(real().getJson('/x', { signal: AbortSignal.abort() })).rejects.toSatisfy(
+      APIUserAbortError.isInstance,
+    );
     expect(server.requests).toHaveLength(1);
   });
 });

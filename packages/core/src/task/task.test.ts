@@ -55,6 +55,15 @@ describe('statuses and createTask', () => {
       raw: { a: 1 },
     });
     expect('output' in task).toBe(false);
-    expect(createTask({ provider: 'd', id: 'd:1', status: 'running', providerStatus: 'x', durationMs: 7, raw: null }).durationMs).toBe(7);
+    expect(
+      createTask({
+        provider: 'd',
+        id: 'd:1',
+        status: 'running',
+        providerStatus: 'x',
+        durationMs: 7,
+        raw: null,
+      }).durationMs,
+    ).toBe(7);
   });
 });

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidArgumentError } from '../errors/invalid-argument-error';
+import { createFakeProvider } from '../polling/fake-provider.test-helper';
+import { createTaskClient } from './create-task-client';
+import type { TaskUpdate } from './task-client-types';
+
+const fast = { intervalMs: 1, maxIntervalMs: 2 };
+
+describe('createTaskClient', () => {
+  it('routes references by prefix', async () => {
+    const a = createFakeProvider('alpha', { '1': [{ status: 'succeeded' }] });
+    const b = createFakeProvider('beta', { '1': [{ status: 'failed' }] });
+    const client = createTaskClient({ providers: [a.provider, b.provider] });
+    expect((await client.get('alpha:1')).status).toBe('succeeded');
+    expect((await client.get('beta:1')).status).toBe('failed');
+    expect((await client.wait('beta:1', fast)).status).toBe('failed');
+    expect(a.calls).toHaveLength(1);
+  });
+
+  it('rejects unknown, missing and non-string references, listing the known providers', () => {
+    const client = createTaskClient({
+      providers: [createFakeProvider('alpha', {}).provider, createFakeProvider('beta', {}).provider],
+    });
+    expect(() => client.resolve('gamma:1')).toThrow(
+      'unknown provider "gamma" in ref "gamma:1": expected one of alpha, beta',
+    );
+    expect(() => client.resolve('no-prefix')).toThrow(
+      'ref must look like "<provider>:<id>" with provider one of alpha, beta, got "no-prefix"',
+    );
+    expect(() => client.resolve(42 as unknown as string)).toThrow(InvalidArgumentError);
+    expect(() => createTaskClient({ providers: [] })).toThrow(/at least one provider/);
+    const same = createFakeProvider('alpha', {}).provider;
+    expect(() => createTaskClient({ providers: [same, same] })).toThrow('providers lists "alpha" twice');
+  });
+
+  it('getMany and waitMany keep one outcome per task; one failure does not stop the others', async () => {
+    const a = createFakeProvider('alpha', { ok: [{ status: 'running' }, { status: 'succeeded' }] });
+    const client = createTaskClient({ providers: [a.provider] });
+    const outcomes = await client.waitMany(['alpha:ok', 'alpha:missing'], fast);
+    expect(outcomes[0]).toMatchObject({ ref: 'alpha:ok', task: { status: 'succeeded' } });
+    expect(outcomes[1]?.ref).toBe('alpha:missing');
+    expect((outcomes[1]?.error as Error).message).toBe('no script for missing');
+    const got = await client.getMany(['alpha:ok']);
+    expect(got[0]?.task?.status).toBe('succeeded');
+  });
+
+  it('bounds the requests in flight', async () => {
+    const scripts = Object.fromEntries(
+      Array.from({ length: 50 }, (_, index) => [
+        String(index),
+        [{ status: 'running' as const }, { status: 'succeeded' as const }],
+      ]),
+    );
+    const fake = createFakeProvider('alpha', scripts, { latencyMs: 2 });
+    const client = createTaskClient({ providers: [fake.provider], concurrency: 4 });
+    const outcomes = await client.waitMany(
+      Object.keys(scripts).map((id) => `alpha:${id}`),
+      fast,
+    );
+    expect(outcomes.every((outcome) => outcome.task?.status === 'succeeded')).toBe(true);
+    expect(fake.maxInFlight()).toBe(4);
+  });
+
+  it('watch merges updates across providers and ends when every task is done', async () => {
+    const a = createFakeProvider('alpha', {
+      '1': [{ status: 'queued' }, { status: 'running' }, { status: 'succeeded' }],
+    });
+    const b = createFakeProvider('beta', { '1': [{ status: 'running' }, { status: 'paused' }] });
+    const client = createTaskClient({ providers: [a.provider, b.provider], concurrency: 2 });
+    const updates: TaskUpdate[] = [];
+    for await (const update of client.watch(['alpha:1', 'beta:1', 'beta:nope'], fast)) updates.push(update);
+    const byRef = (ref: string) =>
+      updates
+        .filter((update) => update.ref === ref)
+        .map((update) => `${update.task?.status}${update.done ? '!' : ''}`);
+    expect(byRef('alpha:1')).toEqual(['queued', 'running', 'succeeded!']);
+    expect(byRef('beta:1')).toEqual(['running', 'paused!']);
+    expect(updates.find((update) => update.ref === 'beta:nope')).toMatchObject({
+      done: true,
+      error: expect.any(Error),
+    });
+  });
+
+  it('breaking out of watch stops the polling', async () => {
+    const fake = createFakeProvider(
+      'alpha',
+      {
+        '1': [
+          { status: 'running', steps: 1 },
+          { status: 'running', steps: 2 },
+          { status: 'running', steps: 3 },
+        ],
+      },
+      { latencyMs: 1 },
+    );
+    const client = createTaskClient({ providers: [fake.provider] });
+    for await (const update of client.watch('alpha:1', fast)) {
+      if (update.task) break;
+    }
+    const callsAtBreak = fake.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(fake.calls.length).toBeLessThanOrEqual(callsAtBreak + 1);
+  });
+
+  it('rejects a bad reference in a many-task call before any request', async () => {
+    const fake = createFakeProvider('alpha', {});
+    const client = createTaskClient({ providers: [fake.provider] });
+    await expect(client.waitMany(['alpha:1', 'zeta:2'])).rejects.toThrow(/unknown provider "zeta"/);
+    await expect(client.watch(['nope'])[Symbol.asyncIterator]().next()).rejects.toThrow(InvalidArgumentError);
+    expect(fake.calls).toHaveLength(0);
+  });
+});

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { APIUserAbortError } from '../errors/api-user-abort-error';
+import { TaskWaitTimeoutError } from '../errors/task-wait-timeout-error';
+import type { Task } from '../task/task';
+import { createFakeProvider } from './fake-provider.test-helper';
+import { waitForTask } from './wait-for-task';
+import { watchTask } from './watch-task';
+
+/** A fake clock: sleeping moves it forward at once. */
+function fakeTime() {
+  let now = 0;
+  const sleeps: number[] = [];
+  return {
+    now: () => now,
+    sleeps,
+    sleep: async (ms: number) => {
+      sleeps.push(ms);
+      now += ms;
+    },
+  };
+}
+
+describe('waitForTask', () => {
+  it('polls until terminal, reports changes only, and backs off the interval while nothing changes', async () => {
+    const { provider } = createFakeProvider('demo', {
+      t1: [
+        { status: 'queued' },
+        { status: 'queued' },
+        { status: 'queued' },
+        { status: 'running' },
+        { status: 'succeeded' },
+      ],
+    });
+    const time = fakeTime();
+    const updates: string[] = [];
+    const task = await waitForTask(provider, 't1', {
+      intervalMs: 100,
+      backoffFactor: 2,
+      maxIntervalMs: 300,
+      onUpdate: (update) => updates.push(update.status),
+      ...time,
+    });
+    expect(task.status).toBe('succeeded');
+    expect(updates).toEqual(['queued', 'running', 'succeeded']);
+    expect(time.sleeps).toEqual([100, 200, 300, 100]);
+  });
+
+  it('resolves on paused, and keeps going past it with stopOnPaused: false', async () => {
+    const scripts = {
+      t: [{ status: 'running' as const }, { status: 'paused' as const }, { status: 'failed' as const }],
+    };
+    expect((await waitForTask(createFakeProvider('d', scripts).provider, 't', fakeTime())).status).toBe(
+      'paused',
+    );
+    expect(
+      (
+        await waitForTask(createFakeProvider('d', scripts).provider, 't', {
+          ...fakeTime(),
+          stopOnPaused: false,
+        })
+      ).status,
+    ).toBe('failed');
+  });
+
+  it('keeps polling through unknown statuses', async () => {
+    const { provider } = createFakeProvider('d', {
+      t: [{ status: 'unknown' }, { status: 'unknown' }, { status: 'cancelled' }],
+    });
+    expect((await waitForTask(provider, 't', fakeTime())).status).toBe('cancelled');
+  });
+
+  it('times out with TaskWaitTimeoutError carrying the last task', async () => {
+    const { provider } = createFakeProvider('d', { t: [{ status: 'running', steps: 2 }] });
+    const error = await waitForTask(provider, 't', {
+      ...fakeTime(),
+      intervalMs: 1_000,
+      timeoutMs: 5_000,
+    }).catch((caught: TaskWaitTimeoutError) => caught);
+    expect(TaskWaitTimeoutError.isInstance(error)).toBe(true);
+    expect(error.lastTask?.status).toBe('running');
+    expect(error.taskId).toBe('d:t');
+    expect(error.message).toBe('d:t: not finished after 5000 ms (last status: running, "running")');
+  });
+
+  it('slows down on 429 instead of failing', async () => {
+    const { provider, calls } = createFakeProvider('d', {
+      t: [{ status: 'running' }, 'rate-limited', 'rate-limited', { status: 'succeeded' }],
+    });
+    const time = fakeTime();
+    const task = await waitForTask(provider, 't', { ...time, intervalMs: 100, backoffFactor: 1 });
+    expect(task.status).toBe('succeeded');
+    expect(calls).toHaveLength(4);
+    expect(time.sleeps).toEqual([100, 200, 400]);
+  });
+
+  it('polls the light view and reads the full task once, at the end', async () => {
+    const fake = createFakeProvider(
+      'd',
+      { t: [{ status: 'running' }, { status: 'running' }, { status: 'succeeded', steps: 3 }] },
+      { withPoll: true },
+    );
+    const updates: Task[] = [];
+    const task = await waitForTask(fake.provider, 't', {
+      ...fakeTime(),
+      onUpdate: (update) => updates.push(update),
+    });
+    expect(fake.calls.map((call) => call.kind)).toEqual(['poll', 'poll', 'poll', 'get']);
+    expect(task.steps).toHaveLength(3);
+    expect(updates.map((update) => [update.status, (update.raw as { kind: string }).kind])).toEqual([
+      ['running', 'poll'],
+      ['succeeded', 'get'],
+    ]);
+  });
+
+  it('an abort during an interval settles at once with APIUserAbortError', async () => {
+    const { provider } = createFakeProvider('d', { t: [{ status: 'running' }] });
+    const controller = new AbortController();
+    const pending = waitForTask(provider, 't', { intervalMs: 10_000, signal: controller.signal }).catch(
+      (caught: Error) => caught,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const began = Date.now();
+    controller.abort();
+    expect(APIUserAbortError.isInstance(await pending)).toBe(true);
+    expect(Date.now() - began).toBeLessThan(50);
+  });
+});
+
+describe('watchTask', () => {
+  it('yields each change and ends at the terminal status', async () => {
+    const { provider } = createFakeProvider('d', {
+      t: [
+        { status: 'queued' },
+        { status: 'running', steps: 1 },
+        { status: 'running', steps: 1 },
+        { status: 'running', steps: 2 },
+        { status: 'timed_out', steps: 2 },
+      ],
+    });
+    const seen: string[] = [];
+    for await (const task of watchTask(provider, 't', fakeTime()))
+      seen.push(`${task.status}/${task.steps.length}`);
+    expect(seen).toEqual(['queued/0', 'running/1', 'running/2', 'timed_out/2']);
+  });
+});
