@@ -100,6 +100,7 @@ export function createAnchor(settings: AnchorProviderSettings = {}): AnchorProvi
     maxRetries: settings.maxRetries,
     maxResponseBytes: settings.maxResponseBytes,
     maxRetryDelayMs: settings.maxRetryDelayMs,
+    initialRetryDelayMs: settings.initialRetryDelayMs,
     provider: 'anchor',
     packageName: '@x/anchor',
     packageVersion: VERSION,

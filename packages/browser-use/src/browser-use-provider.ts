@@ -105,6 +105,7 @@ export function createBrowserUse(settings: BrowserUseProviderSettings = {}): Bro
     maxRetries: settings.maxRetries,
     maxResponseBytes: settings.maxResponseBytes,
     maxRetryDelayMs: settings.maxRetryDelayMs,
+    initialRetryDelayMs: settings.initialRetryDelayMs,
     provider: 'browser-use',
     packageName: '@x/browser-use',
     packageVersion: VERSION,

@@ -86,6 +86,7 @@ export function createBrowserAI(settings: BrowserAIProviderSettings = {}): Brows
     maxRetries: settings.maxRetries,
     maxResponseBytes: settings.maxResponseBytes,
     maxRetryDelayMs: settings.maxRetryDelayMs,
+    initialRetryDelayMs: settings.initialRetryDelayMs,
     provider: BROWSERAI_PROVIDER_NAME,
     packageName: '@x/browserai',
     packageVersion: VERSION,

@@ -144,7 +144,7 @@ describe('the sandbox speaks Browser Use', () => {
   it('points a provider at itself through env()', async () => {
     for (const [name, value] of Object.entries(sandbox.env())) vi.stubEnv(name, value);
     expect(Object.keys(sandbox.env()).sort()).toEqual(['BROWSER_USE_API_KEY', 'BROWSER_USE_BASE_URL']);
-    const task = await createBrowserUse({ maxRetries: 0 }).getTask(sandbox.createTask());
+    const task = await createBrowserUse({ maxRetries: 0 }).getTask(sandbox.createTask({ advanceOn: 'read' }));
     expect(task.status).toBe('queued');
   });
 
@@ -217,28 +217,55 @@ describe('a sandbox on an injected clock', () => {
 });
 
 describe('waiting through the sandbox', () => {
-  it('follows a task from created to finished, polling /status and reading the full view once', async () => {
-    const taskId = sandbox.createTask({ steps: 3, stepMs: 15 });
-    const seen: string[] = [];
-    const task = await provider().waitForTask(taskId, {
-      ...FAST,
-      onUpdate: (update) => seen.push(update.providerStatus),
-    });
-    expect(task.status).toBe('succeeded');
-    expect(task.providerStatus).toBe('finished');
-    expect(seen[0]).toBe('created');
-    expect(seen.at(-1)).toBe('finished');
-    expect(task.steps.map((step) => step.index)).toEqual([1, 2, 3]);
-    expect(task.artifacts.filter((artifact) => artifact.kind === 'screenshot')).toHaveLength(3);
-    expect(task.artifacts.filter((artifact) => artifact.kind === 'file')).toHaveLength(1);
-    expect(task.cost).toBe('0.0160');
-    expect(task.metadata).toMatchObject({ isSuccess: true });
-    expect(task.startedAt!.getTime()).toBeLessThan(task.finishedAt!.getTime());
-    expect(task.durationMs).toBe(4 * 15);
-    const statusReads = sandbox.server.countRequests({ path: `/api/v2/tasks/${taskId}/status` });
-    const fullReads = sandbox.server.countRequests({ path: `/api/v2/tasks/${taskId}` });
-    expect(statusReads).toBeGreaterThanOrEqual(2);
-    expect(fullReads).toBe(1);
+  it('follows a task from created to finished on the sandbox clock: /status polled, the full view read once', async () => {
+    let clock = Date.UTC(2025, 8, 1, 10, 0, 0);
+    const timed = await createBrowserUseSandbox({ now: () => clock });
+    try {
+      const taskId = timed.createTask({ steps: 3, stepMs: 1_000 });
+      const seen: Array<[string, number]> = [];
+      const task = await createBrowserUse({
+        apiKey: timed.apiKey,
+        baseURL: timed.baseURL,
+        maxRetries: 0,
+      }).waitForTask(taskId, {
+        intervalMs: 1_000,
+        backoffFactor: 1,
+        now: () => clock,
+        sleep: async (ms) => {
+          clock += ms;
+        },
+        onUpdate: (update) => seen.push([update.providerStatus, update.steps.length]),
+      });
+      expect(seen).toEqual([
+        ['created', 0],
+        ['started', 0],
+        ['finished', 3], // the light view has no steps: the last update is the full task
+      ]);
+      expect(task.status).toBe('succeeded');
+      expect(task.steps.map((step) => step.index)).toEqual([1, 2, 3]);
+      expect(task.steps[0]?.durationMs).toBe(1_000);
+      expect(task.artifacts.filter((artifact) => artifact.kind === 'screenshot')).toHaveLength(3);
+      expect(task.artifacts.filter((artifact) => artifact.kind === 'file')).toHaveLength(1);
+      expect(task.cost).toBe('0.0160');
+      expect(task.metadata).toMatchObject({ isSuccess: true });
+      expect(task.createdAt?.getTime()).toBe(Date.UTC(2025, 8, 1, 10, 0, 0));
+      expect(task.startedAt?.getTime()).toBe(Date.UTC(2025, 8, 1, 10, 0, 1));
+      expect(task.finishedAt?.getTime()).toBe(Date.UTC(2025, 8, 1, 10, 0, 5));
+      expect(task.durationMs).toBe(4_000);
+      expect(timed.server.countRequests({ path: `/api/v2/tasks/${taskId}/status` })).toBe(6);
+      expect(timed.server.countRequests({ path: `/api/v2/tasks/${taskId}` })).toBe(1);
+      expect(timed.server.requests.at(-1)?.path).toBe(`/api/v2/tasks/${taskId}`);
+    } finally {
+      await timed.close();
+    }
+  });
+
+  it('follows a task to finished in real time', async () => {
+    const taskId = sandbox.createTask({ steps: 2, stepMs: 15 });
+    const task = await provider().waitForTask(taskId, FAST);
+    expect(task).toMatchObject({ status: 'succeeded', providerStatus: 'finished' });
+    expect(task.steps).toHaveLength(2);
+    expect(sandbox.server.countRequests({ path: `/api/v2/tasks/${taskId}` })).toBe(1);
   });
 
   it.each([
@@ -306,7 +333,7 @@ describe('waiting through the sandbox', () => {
 
 describe('faults', () => {
   it('a 503 then success', async () => {
-    const taskId = sandbox.createTask();
+    const taskId = sandbox.createTask({ advanceOn: 'read' });
     sandbox.injectFault({
       status: 503,
       body: { detail: 'Service Unavailable' },

@@ -56,7 +56,13 @@ export function runConformanceTests<Ref>(
   let sandbox: ConformanceSandbox<Ref>;
   let provider: TaskProvider<Ref, unknown>;
   const fresh = (settings: { maxRetries?: number; timeoutMs?: number } = {}) =>
-    options.createProvider({ apiKey: sandbox.apiKey, baseURL: sandbox.baseURL, maxRetries: 0, ...settings });
+    options.createProvider({
+      apiKey: sandbox.apiKey,
+      baseURL: sandbox.baseURL,
+      maxRetries: 0,
+      initialRetryDelayMs: 1,
+      ...settings,
+    });
   // A task that stays in its first stages for the whole test, so retries and backoffs see one state.
   const runningTask = () => sandbox.createTask({ stepMs: 60_000 });
   const started = () => {

@@ -1,8 +1,16 @@
 const MARKER = 'x.sdk.error';
+const CLASS_MARKER_PREFIX = `${MARKER}.`;
 
-/** Sets a cross-copy marker on an error instance (non-enumerable, so it never shows when printed). */
+/**
+ * Sets a cross-copy marker on an error instance (non-enumerable, so it never shows when printed).
+ * A class marker (`x.sdk.error.NotFoundError`) also sets `error.name`: the most derived class marks
+ * last, so the name stays right even when a minifier renames the classes (`new.target.name` would be `S`).
+ */
 export function markError(error: object, key: string): void {
   Object.defineProperty(error, Symbol.for(key), { value: true, enumerable: false });
+  if (key.startsWith(CLASS_MARKER_PREFIX)) {
+    (error as { name: string }).name = key.slice(CLASS_MARKER_PREFIX.length);
+  }
 }
 
 /** True when `value` carries the marker `key`, whichever copy of `@x/core` created it. */
@@ -23,7 +31,9 @@ export class XError extends Error {
 
   constructor(message: string, options: { cause?: unknown } = {}) {
     super(message);
-    this.name = new.target.name;
+    // `XError` itself is compared, not named: a minifier may rename the class. Subclasses of this
+    // package get their name from their marker (`markError`); other subclasses keep their own name.
+    this.name = new.target === XError ? 'XError' : new.target.name;
     if (options.cause !== undefined) {
       Object.defineProperty(this, 'cause', { value: options.cause, enumerable: false, writable: true });
     }

@@ -15,6 +15,9 @@ import { createHttpClient } from './create-http-client';
 import type { HttpClientSettings } from './http-client-settings';
 
 const BASE = 'https://api.demo.test/v1';
+const unexpected = (): never => {
+  throw new Error('expected a rejection');
+};
 const KEY = 'sk-demo-secret-1234';
 
 function client(overrides: Partial<HttpClientSettings> = {}) {
@@ -88,10 +91,25 @@ describe('requests', () => {
     expect(names.sort()).toEqual(['accept', 'user-agent', 'x-api-key', 'x-call', 'x-team']);
   });
 
+  it('lets a user header replace a default one whatever the case of its name, sending it once', async () => {
+    let seen: Record<string, string | string[] | undefined> = {};
+    nock(BASE)
+      .get('/tasks/1')
+      .reply(function () {
+        seen = this.req.headers;
+        return [200, {}];
+      });
+    await client({
+      headers: { 'X-Api-Key': 'override-key', Accept: 'application/vnd.demo+json' },
+    }).http.getJson('/tasks/1');
+    expect(seen['x-api-key']).toBe('override-key');
+    expect(seen.accept).toBe('application/vnd.demo+json');
+  });
+
   it('reads the key and base URL from the environment at each call, not at creation', async () => {
     const { http } = client({ apiKey: undefined });
     await expect(http.getJson('/tasks/1')).rejects.toSatisfy(MissingApiKeyError.isInstance);
-    const error = await http.getJson('/tasks/1').catch((caught: Error) => caught);
+    const error = await http.getJson('/tasks/1').then(unexpected, (caught: Error) => caught);
     expect(error.message).toBe(
       'demo: API key is missing. Pass it as the `apiKey` option or set the DEMO_API_KEY environment variable.',
     );
@@ -112,7 +130,7 @@ describe('requests', () => {
     expect(() => client({ maxRetries: 1.5 })).toThrow(/^maxRetries must be an integer/);
     expect(() => client({ headers: { 'x-a': 'a\r\nb: c' } })).toThrow(/must not hold control characters/);
     const { http } = client({ apiKey: 'key\r\nX-Evil: 1' });
-    const error = await http.getJson('/tasks/1').catch((caught: Error) => caught);
+    const error = await http.getJson('/tasks/1').then(unexpected, (caught: Error) => caught);
     expect(InvalidArgumentError.isInstance(error)).toBe(true);
     expect(error.message).not.toContain('X-Evil');
     await expect(client().http.getJson('/tasks/1', { headers: { 'x-b': 'a\nb' } })).rejects.toSatisfy(
@@ -130,7 +148,7 @@ describe('retries', () => {
     it(`retries ${status} twice by default, then throws`, async () => {
       const stub = stubFetch(json(status, { detail: 'try later' }));
       const { http, sleeps } = client({ fetch: stub.fetch });
-      const error = await http.getJson('/x').catch((caught: Error) => caught);
+      const error = await http.getJson('/x').then(unexpected, (caught: Error) => caught);
       expect(APIError.isInstance(error)).toBe(true);
       expect(stub.calls()).toBe(3);
       expect(sleeps).toEqual([500, 1000]);
@@ -165,7 +183,7 @@ describe('retries', () => {
     });
     const error = await client({ fetch: stub.fetch, maxRetries: 1 })
       .http.getJson('/x')
-      .catch((caught: Error) => caught);
+      .then(unexpected, (caught: Error) => caught);
     expect(APIConnectionError.isInstance(error)).toBe(true);
     expect(error.message).toBe('demo: connection error (ECONNREFUSED: connect refused)');
     expect(stub.calls()).toBe(2);
@@ -188,6 +206,9 @@ describe('retries', () => {
     const { http, sleeps } = client({ fetch: stub.fetch, random: () => 1, maxRetries: 6 });
     await expect(http.getJson('/x')).rejects.toThrow();
     expect(sleeps).toEqual([375, 750, 1500, 3000, 6000, 6000]);
+    const quick = client({ fetch: stubFetch(json(500, {})).fetch, initialRetryDelayMs: 10 });
+    await expect(quick.http.getJson('/x')).rejects.toThrow();
+    expect(quick.sleeps).toEqual([10, 20]);
   });
 });
 
@@ -225,7 +246,7 @@ describe('Retry-After', () => {
       maxRetries: 1,
       retryAfterFromBody: (body) => (body as { retry_after_seconds?: number }).retry_after_seconds! * 1000,
     });
-    const error = await http.getJson('/x').catch((caught: RateLimitError) => caught);
+    const error = await http.getJson('/x').then(unexpected, (caught: RateLimitError) => caught);
     expect(sleeps).toEqual([2_000]);
     expect(RateLimitError.isInstance(error)).toBe(true);
     expect(error.retryAfterMs).toBe(2_000);
@@ -254,7 +275,7 @@ describe('responses', () => {
       );
       const error = await client({ fetch: stub.fetch })
         .http.getJson('/x')
-        .catch((caught: InvalidResponseError) => caught);
+        .then(unexpected, (caught: InvalidResponseError) => caught);
       expect(InvalidResponseError.isInstance(error)).toBe(true);
       expect(error.message).toMatch(pattern);
       expect(error.body).toBe(body);
@@ -264,7 +285,7 @@ describe('responses', () => {
       .http.getJson('/x', {
         validate: (data) => (Array.isArray(data) ? 'expected an object, got an array' : undefined),
       })
-      .catch((caught: Error) => caught);
+      .then(unexpected, (caught: Error) => caught);
     expect(shape.message).toBe('demo: expected an object, got an array');
   });
 
@@ -272,7 +293,7 @@ describe('responses', () => {
     const stub = stubFetch(() => new Response('x'.repeat(5_000), { status: 200 }));
     const error = await client({ fetch: stub.fetch, maxResponseBytes: 1_000 })
       .http.getJson('/x')
-      .catch((caught: Error) => caught);
+      .then(unexpected, (caught: Error) => caught);
     expect(ResponseTooLargeError.isInstance(error)).toBe(true);
   });
 
@@ -280,7 +301,7 @@ describe('responses', () => {
     nock(BASE).get('/x').reply(302, '', { location: 'https://evil.test/steal' });
     const error = await client()
       .http.getJson('/x')
-      .catch((caught: Error) => caught);
+      .then(unexpected, (caught: Error) => caught);
     expect(error.message).toBe('demo 302: redirect to https://evil.test/steal not followed');
   });
 });
@@ -292,7 +313,7 @@ describe('the API key', () => {
       .reply(401, { detail: `invalid key ${KEY}`, echo: { key: KEY } }, { 'x-echo': KEY });
     const error = (await client()
       .http.getJson('/x')
-      .catch((caught: APIError) => caught)) as APIError;
+      .then(unexpected, (caught: APIError) => caught)) as APIError;
     expect(error.message).toBe('demo 401: invalid key [REDACTED]');
     for (const text of [
       error.message,
@@ -312,7 +333,7 @@ describe('the API key', () => {
     });
     const error = await client({ fetch: stub.fetch, maxRetries: 0 })
       .http.getJson('/x')
-      .catch((caught: Error) => caught);
+      .then(unexpected, (caught: Error) => caught);
     expect(inspect(error, { depth: 10 })).not.toContain(KEY);
     expect(String(error.cause)).not.toContain(KEY);
   });
@@ -341,7 +362,7 @@ describe('against a real server: timeouts, cut bodies, abort', () => {
     server.injectFault({ stallAfterBytes: 3, times: 5 });
     const error = await real({ timeoutMs: 60, maxRetries: 0 })
       .getJson('/x')
-      .catch((caught: Error) => caught);
+      .then(unexpected, (caught: Error) => caught);
     expect(APIConnectionTimeoutError.isInstance(error)).toBe(true);
   });
 
@@ -360,7 +381,7 @@ describe('against a real server: timeouts, cut bodies, abort', () => {
     const began = Date.now();
     const error = await real()
       .getJson('/x', { signal: controller.signal })
-      .catch((caught: Error) => caught);
+      .then(unexpected, (caught: Error) => caught);
     expect(APIUserAbortError.isInstance(error)).toBe(true);
     expect(Date.now() - began).toBeLessThan(150);
   });
@@ -371,7 +392,7 @@ describe('against a real server: timeouts, cut bodies, abort', () => {
     const controller = new AbortController();
     const pending = real({ maxRetryDelayMs: 60_000 })
       .getJson('/x', { signal: controller.signal })
-      .catch((caught: Error) => caught);
+      .then(unexpected, (caught: Error) => caught);
     await new Promise((resolve) => setTimeout(resolve, 80));
     const began = Date.now();
     controller.abort();

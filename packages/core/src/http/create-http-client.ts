@@ -16,8 +16,9 @@ import type { HttpClientSettings, JsonResponse } from './http-client-settings';
 import { loadApiKey } from './load-api-key';
 import { parseRetryAfter } from './parse-retry-after';
 import { BodyTooLargeSignal, readBody } from './read-body';
-import { redactSecret, redactSecretDeep } from './redact-secret';
+import { REDACTED, redactSecret, redactSecretDeep } from './redact-secret';
 import { resolveBaseURL } from './resolve-base-url';
+import { toOneLine } from './to-one-line';
 import { validateHeaders, validateNumberOption } from './validate-settings';
 
 /** Per-call options of `HttpClient.getJson`. */
@@ -39,6 +40,8 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_RETRIES = 2;
 const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 const DEFAULT_MAX_RETRY_DELAY_MS = 60_000;
+/** How much of a too-large body is kept on the error. */
+const KEPT_BODY_CHARACTERS = 2_000;
 
 /**
  * Creates the HTTP plumbing for one vendor. Settings are checked here (bad ones throw
@@ -50,6 +53,7 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
   validateNumberOption(settings.maxRetries, 'maxRetries', { min: 0, max: 100, integer: true });
   validateNumberOption(settings.maxResponseBytes, 'maxResponseBytes', { min: 1 });
   validateNumberOption(settings.maxRetryDelayMs, 'maxRetryDelayMs', { min: 0 });
+  validateNumberOption(settings.initialRetryDelayMs, 'initialRetryDelayMs', { min: 0 });
   validateHeaders(settings.headers, 'headers');
   if (settings.fetch !== undefined && typeof settings.fetch !== 'function') {
     throw new TypeError('fetch must be a function');
@@ -80,13 +84,12 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
       provider,
     });
     const url = `${baseURL()}${path}`;
-    const requestHeaders: Record<string, string> = {
-      accept: 'application/json',
-      'user-agent': userAgent,
-      ...settings.authHeaders(apiKey),
-      ...headers,
-      ...options.headers,
-    };
+    const requestHeaders = mergeHeaders(
+      { accept: 'application/json', 'user-agent': userAgent },
+      settings.authHeaders(apiKey),
+      headers,
+      options.headers,
+    );
     const maxRetries = options.maxRetries ?? settings.maxRetries ?? DEFAULT_MAX_RETRIES;
     const timeoutMs = options.timeoutMs ?? settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const fetchFunction: FetchFunction = settings.fetch ?? globalThis.fetch;
@@ -107,6 +110,7 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
         const hint = APIError.isInstance(error) ? error.retryAfterMs : undefined;
         const wait = getRetryDelay(attempt, hint, {
           maxRetryDelayMs: settings.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
+          initialDelayMs: settings.initialRetryDelayMs,
           random: settings.random,
         });
         if (options.deadline !== undefined && now() + wait > options.deadline) throw error;
@@ -134,15 +138,27 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
     }, timeoutMs);
     const onAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    // Settles as soon as the attempt is cut (timeout or caller abort), even when the injected `fetch`
+    // or its body stream ignores the signal: the timeout covers headers and body whatever the fetch.
+    const cut = new Promise<never>((_resolve, reject) => {
+      const onCut = () => reject(controller.signal.reason);
+      if (controller.signal.aborted) onCut();
+      else controller.signal.addEventListener('abort', onCut, { once: true });
+    });
+    cut.catch(() => {});
     let response: Response | undefined;
     try {
-      response = await args.fetchFunction(url, {
-        method: 'GET',
-        headers: args.requestHeaders,
-        signal: controller.signal,
-        redirect: 'manual',
-      });
-      const text = await readBody(response, maxResponseBytes);
+      response = await Promise.race([
+        args.fetchFunction(url, {
+          method: 'GET',
+          headers: args.requestHeaders,
+          signal: controller.signal,
+          redirect: 'manual',
+        }),
+        cut,
+      ]);
+      const text = await Promise.race([readBody(response, maxResponseBytes, controller.signal), cut]);
       return handleResponse<T>(response, text, url, apiKey, args.options);
     } catch (error) {
       if (error instanceof BodyTooLargeSignal) {
@@ -153,7 +169,11 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
           maxResponseBytes,
           url,
           headers: responseHeaders,
-          body: redactSecret(error.partial, apiKey),
+          // Redact first, then cut: a cut can never leave part of the key behind.
+          body: redactTrailingPrefix(redactSecret(error.partial, apiKey), apiKey).slice(
+            0,
+            KEPT_BODY_CHARACTERS,
+          ),
           requestId: getRequestId(responseHeaders),
         });
       }
@@ -182,26 +202,43 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
       const invalid = (message: string, cause?: unknown) =>
         new InvalidResponseError({
           provider,
-          message,
+          message: redactSecret(message, apiKey),
           status,
           url,
           headers: responseHeaders,
           body: text,
           requestId,
-          cause,
+          cause: mentionsSecret(cause, apiKey) ? undefined : cause,
         });
       if (text.trim() === '') throw invalid(`expected a JSON body, got an empty body (HTTP ${status})`);
       let data: unknown;
       try {
         data = JSON.parse(rawText);
-      } catch (cause) {
+      } catch {
+        // The parser's message quotes the text it choked on, so the cause comes from the redacted text.
+        let cause: unknown;
+        try {
+          JSON.parse(text);
+        } catch (redactedParseError) {
+          cause = redactedParseError;
+        }
         const type = responseHeaders['content-type'] ?? 'no content-type';
         throw invalid(
           `expected a JSON body, got unparseable text (${type}, ${rawText.length} characters)`,
           cause,
         );
       }
-      const problem = options.validate?.(data);
+      let problem: string | undefined;
+      try {
+        problem = options.validate?.(data);
+      } catch (cause) {
+        // A checker that throws on an unexpected shape still means "not the promised JSON", never a
+        // connection error (which would be retried).
+        throw invalid(
+          `unexpected response: ${cause instanceof Error ? cause.message : String(cause)}`,
+          cause,
+        );
+      }
       if (problem) throw invalid(problem);
       return { data: data as T, status, headers: responseHeaders, requestId, url };
     }
@@ -209,8 +246,8 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
     const vendorMessage =
       status >= 300 && status < 400
         ? `redirect to ${responseHeaders.location ?? 'an unknown location'} not followed`
-        : (settings.extractErrorMessage?.(body) ?? extractErrorMessage(body));
-    const retryAfterMs = parseRetryAfter(responseHeaders, now()) ?? settings.retryAfterFromBody?.(body);
+        : (vendorErrorMessage(body) ?? extractErrorMessage(body));
+    const retryAfterMs = parseRetryAfter(responseHeaders, now()) ?? retryAfterFromBody(body);
     throw createAPIError({
       provider,
       status,
@@ -221,6 +258,26 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
       requestId,
       retryAfterMs,
     });
+  }
+
+  /** The provider's own reading of an error body, one line; a reader that throws counts as no answer. */
+  function vendorErrorMessage(body: unknown): string | undefined {
+    try {
+      const message = settings.extractErrorMessage?.(body);
+      return typeof message === 'string' ? toOneLine(message) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The provider's wait hint from an error body; a reader that throws or answers junk counts as none. */
+  function retryAfterFromBody(body: unknown): number | undefined {
+    try {
+      const hint = settings.retryAfterFromBody?.(body);
+      return typeof hint === 'number' && Number.isFinite(hint) && hint >= 0 ? hint : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   function toConnectionError(error: unknown, url: string, apiKey: string): APIConnectionError {
@@ -241,7 +298,8 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
       `${provider}: connection error${described ? ` (${described})` : ''}`,
       apiKey,
     );
-    const leaks = String(detail ?? '').includes(apiKey) || String(cause?.message ?? '').includes(apiKey);
+    // A cause that quotes the key anywhere (message, stack, nested causes, fields) is replaced.
+    const leaks = mentionsSecret(error, apiKey);
     return new APIConnectionError({ provider, url, message, cause: leaks ? new Error(message) : error });
   }
 
@@ -261,6 +319,56 @@ function shouldRetry(error: unknown): boolean {
     return error.isRetryable;
   }
   return APIConnectionError.isInstance(error);
+}
+
+/** Later headers win, whatever the case of their names (`X-Api-Key` replaces `x-api-key`). */
+function mergeHeaders(...sources: Array<Record<string, string> | undefined>): Record<string, string> {
+  const merged: Record<string, string> = {};
+  for (const source of sources) {
+    for (const [name, value] of Object.entries(source ?? {})) merged[name.toLowerCase()] = value;
+  }
+  return merged;
+}
+
+/**
+ * Redacts a start of `secret` left at the very end of `text` (a body cut where reading stopped), so
+ * not even its first characters remain. Fragments shorter than 4 characters are left alone.
+ */
+function redactTrailingPrefix(text: string, secret: string): string {
+  if (!secret || secret.length < 4) return text;
+  for (let length = Math.min(secret.length - 1, text.length); length >= 4; length--) {
+    if (text.endsWith(secret.slice(0, length))) return `${text.slice(0, text.length - length)}${REDACTED}`;
+  }
+  return text;
+}
+
+/** True when `secret` shows anywhere in `value`: a string, an error's message, stack or causes, any field. */
+function mentionsSecret(value: unknown, secret: string, depth = 0, seen = new Set<object>()): boolean {
+  if (!secret || secret.length < 4) return false;
+  if (typeof value === 'string') return value.includes(secret);
+  if (value === null || typeof value !== 'object' || depth > 8 || seen.has(value)) return false;
+  seen.add(value);
+  if (value instanceof Error) {
+    for (const part of [value.message, value.stack, value.cause]) {
+      if (mentionsSecret(part, secret, depth + 1, seen)) return true;
+    }
+  }
+  for (const key of Object.keys(value)) {
+    if (key.includes(secret)) return true;
+    if (mentionsSecret((value as Record<string, unknown>)[key], secret, depth + 1, seen)) return true;
+  }
+  if (!Array.isArray(value) && typeof (value as { entries?: unknown }).entries === 'function') {
+    try {
+      let count = 0;
+      for (const entry of (value as { entries(): Iterable<unknown> }).entries()) {
+        if (count++ > 200) break;
+        if (mentionsSecret(entry, secret, depth + 1, seen)) return true;
+      }
+    } catch {
+      // not iterable after all: nothing more to look at
+    }
+  }
+  return false;
 }
 
 function parseJsonOrText(text: string): unknown {

@@ -19,6 +19,8 @@ export interface ProviderSettings {
   maxResponseBytes?: number;
   /** Longest wait before a retry, server hints included (`Retry-After`). Default: 60,000 ms. */
   maxRetryDelayMs?: number;
+  /** First backoff delay without a server hint; it doubles per retry up to 8 s. Default: 500 ms. */
+  initialRetryDelayMs?: number;
 }
 
 /** What a vendor package tells `createHttpClient` about its API, plus the user's `ProviderSettings`. */

@@ -7,10 +7,12 @@ export const MAX_PATH_SEGMENT_LENGTH = 512;
 
 // Characters that could move a request to another path or another query, raw or already encoded.
 const PATH_BREAKERS = /[/\\?#%]/;
+// A surrogate half without its partner: not valid UTF-16, and `encodeURIComponent` throws on it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * Checks one id before it goes into a URL path: a non-empty string, not only whitespace, no control
- * characters, no `/ \ ? # %`, not `.` or `..`, at most `maxLength` characters. Throws
+ * characters, no `/ \ ? # %`, not `.` or `..`, no lone surrogate, at most `maxLength` characters. Throws
  * `InvalidArgumentError` naming `name`. Returns the id unchanged.
  */
 export function validatePathSegment(
@@ -31,5 +33,6 @@ export function validatePathSegment(
   if (hasControlCharacters(value)) return fail('free of control characters (CR, LF, NUL, ...)');
   if (PATH_BREAKERS.test(value)) return fail('free of "/", "\\", "?", "#" and "%"');
   if (value === '.' || value === '..') return fail('an id, not a path step');
+  if (LONE_SURROGATE.test(value)) return fail('valid Unicode text (no lone surrogate)');
   return value;
 }

@@ -23,6 +23,7 @@ describe('createTaskScript', () => {
     expect(script.peek().state).toBe('queued');
     expect(script.read().state).toBe('queued');
     expect(script.read().state).toBe('running');
+    expect(script.peek().state).toBe('running');
     expect(script.read().state).toBe('done');
     expect(script.read()).toMatchObject({ state: 'done', done: true });
   });

@@ -25,7 +25,7 @@ export interface TaskScriptPosition<S> {
 export interface TaskScript<S> {
   /** The current stage; with `advanceOn: 'read'`, each call moves one stage forward after answering. */
   read(): TaskScriptPosition<S>;
-  /** The current stage, without moving. */
+  /** The current stage without moving: with `advanceOn: 'read'`, the stage the last `read()` returned. */
   peek(): TaskScriptPosition<S>;
   readonly stages: readonly ScriptStage<S>[];
 }
@@ -73,7 +73,7 @@ export function createTaskScript<S>(
 
   return {
     stages,
-    peek: () => position(indexNow()),
+    peek: () => position(advanceOn === 'read' ? Math.min(Math.max(reads - 1, 0), last) : indexNow()),
     read() {
       const current = position(indexNow());
       if (advanceOn === 'read') reads++;

@@ -136,7 +136,7 @@ export interface TestServer {
   readonly url: string;
   /** The port the server listens on (picked by the OS). */
   readonly port: number;
-  /** Every request received, faults included, in arrival order. */
+  /** Every request received, faults included, in arrival order (a fresh copy of the log on each read). */
   readonly requests: readonly TestRequest[];
   /** Adds a route after the existing ones. */
   route(route: TestRoute): void;

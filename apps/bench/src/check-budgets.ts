@@ -1,0 +1,57 @@
+// CI check (scripts/ci-checks/budgets.sh): the deterministic budgets of each provider package.
+//   - zero runtime dependencies outside the workspace (provider and @x/core declare only @x/*),
+//     and a fresh install brings exactly the provider and @x/core;
+//   - installed bytes < 100 KB for one provider + @x/core (packed tarballs, `npm install --offline`);
+//   - min+gz bundle < 5 KB for a program calling one provider's getTask (esbuild, node, minify; gzip -9).
+// Prints one line per check with the numbers, and what costs the bytes when a budget is missed.
+// Writes {"name":"budgets","passed":N,"failed":M} to the file given as first argument.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { formatBytes } from './lib/format';
+import { GOALS } from './lib/goals';
+import { measurePackageBudgets } from './lib/measure-package-budgets';
+import { REPO_ROOT } from './lib/repo-paths';
+
+const output = process.argv[2];
+const started = Date.now();
+const footprints = await measurePackageBudgets(REPO_ROOT);
+let passed = 0;
+let failed = 0;
+const check = (ok: boolean, line: string, details: string[] = []) => {
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? 'PASS' : 'FAIL'} ${line}`);
+  if (!ok) for (const detail of details) console.log(`       ${detail}`);
+};
+
+for (const footprint of footprints) {
+  const { name, installed, bundle } = footprint;
+  const packageNames = installed.packages.map((item) => item.name).sort();
+  const expected = ['@x/core', name].sort();
+  const onlyOurs =
+    footprint.foreignDependencies.length === 0 && JSON.stringify(packageNames) === JSON.stringify(expected);
+  check(
+    onlyOurs,
+    `${name}: zero runtime dependencies outside the workspace (installs ${packageNames.join(', ')})`,
+    footprint.foreignDependencies.map((entry) => `declares ${entry}`),
+  );
+  check(
+    installed.bytes < GOALS.installedBytes,
+    `${name}: installed with @x/core ${formatBytes(installed.bytes)} (${installed.bytes} B), budget < ${formatBytes(GOALS.installedBytes)}`,
+    [
+      ...installed.packages.map((item) => `${item.name}: ${item.bytes} B in ${item.files} files`),
+      ...installed.largestFiles.slice(0, 5).map((file) => `largest: ${file.path} ${file.bytes} B`),
+    ],
+  );
+  check(
+    bundle.gzipBytes < GOALS.bundleGzipBytes,
+    `${name}: getTask bundle ${bundle.minBytes} B minified, ${bundle.gzipBytes} B gzipped, budget < ${GOALS.bundleGzipBytes} B`,
+    bundle.inputs.slice(0, 8).map((input) => `in bundle: ${input.path} ${input.bytes} B minified`),
+  );
+}
+
+console.log(`budgets: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+if (output) {
+  mkdirSync(dirname(output), { recursive: true });
+  writeFileSync(output, `${JSON.stringify({ name: 'budgets', passed, failed })}\n`);
+}

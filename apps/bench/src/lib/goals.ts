@@ -1,0 +1,30 @@
+/**
+ * The targets of the issue "Benchmarks against raw fetch and the vendors' own SDKs". Sizes use
+ * decimal units as npm prints them (1 KB = 1,000 bytes, 1 MB = 1,000,000 bytes), the stricter reading.
+ */
+export const GOALS = {
+  /** Our p50 latency at most this times raw fetch's. */
+  p50Ratio: 1.03,
+  /** Our throughput at least this times raw fetch's. */
+  throughputRatio: 0.97,
+  /** Our client's peak RSS under load at most this many bytes above raw fetch's. */
+  rssDeltaBytes: 5_000_000,
+  /** Import cost (ESM and CJS) below this many ms. */
+  importMs: 5,
+  /** Bytes installed for one provider with @x/core, below. */
+  installedBytes: 100_000,
+  /** Minified + gzipped bundle of a one-provider getTask program, below. */
+  bundleGzipBytes: 5_000,
+} as const;
+
+export const PROVIDERS = [
+  { vendor: 'browser-use', dir: 'browser-use', name: '@x/browser-use' },
+  { vendor: 'anchor', dir: 'anchor', name: '@x/anchor' },
+  { vendor: 'browserai', dir: 'browserai', name: '@x/browserai' },
+] as const;
+
+/** The official SDKs we compare with, at the versions apps/bench depends on. */
+export const OFFICIAL_SDKS = [
+  { vendor: 'browser-use', name: 'browser-use-sdk' },
+  { vendor: 'anchor', name: 'anchorbrowser' },
+] as const;

@@ -1,0 +1,23 @@
+import { APIError, MissingApiKeyError, XError } from '@x/core';
+
+/**
+ * One line for an error, as the CLI prints it: the vendor's own message and the request id for an
+ * API error, the environment variable to set for a missing key.
+ */
+export function describeError(error: unknown): string {
+  if (MissingApiKeyError.isInstance(error)) {
+    return (
+      `missing API key for ${error.provider}: set ${error.environmentVariableName} ` +
+      '(in the environment or in a .env file, see .env.example)'
+    );
+  }
+  if (APIError.isInstance(error)) {
+    return error.requestId ? `${error.message} (request id: ${error.requestId})` : error.message;
+  }
+  if (XError.isInstance(error) || error instanceof Error) return oneLine(error.message);
+  return oneLine(String(error));
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

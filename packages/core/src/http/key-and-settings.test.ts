@@ -1,0 +1,401 @@
+import { inspect } from 'node:util';
+import nock from 'nock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { APIConnectionError } from '../errors/api-connection-error';
+import { APIError } from '../errors/api-error';
+import { InvalidArgumentError } from '../errors/invalid-argument-error';
+import { InvalidResponseError } from '../errors/invalid-response-error';
+import { MissingApiKeyError } from '../errors/missing-api-key-error';
+import { ResponseTooLargeError } from '../errors/response-too-large-error';
+import { createHttpClient } from './create-http-client';
+import type { FetchFunction } from './fetch-function';
+import type { HttpClientSettings } from './http-client-settings';
+
+const BASE = 'https://acme.example.test/api/v2';
+const KEY = 'acme-live-9f8e7d6c5b4a3210';
+const ENV_KEY = 'ACME_UNIT_API_KEY';
+const ENV_URL = 'ACME_UNIT_BASE_URL';
+
+function client(overrides: Partial<HttpClientSettings> = {}) {
+  return createHttpClient({
+    provider: 'acme',
+    packageName: '@x/acme',
+    packageVersion: '1.2.3',
+    apiKeyEnvironmentVariable: ENV_KEY,
+    baseURLEnvironmentVariable: ENV_URL,
+    defaultBaseURL: BASE,
+    apiKey: KEY,
+    authHeaders: (key) => ({ 'X-Acme-Key': key }),
+    maxRetries: 0,
+    sleep: async () => {},
+    ...overrides,
+  });
+}
+
+/** A fetch stub that records what it was asked and answers with `answer`. */
+function recorder(answer: () => Response = () => Response.json({ ok: true })) {
+  const seen: Array<{ url: string; headers: Record<string, string>; init: RequestInit | undefined }> = [];
+  const fetch: FetchFunction = async (input, init) => {
+    seen.push({ url: String(input), headers: { ...(init?.headers as Record<string, string>) }, init });
+    return answer();
+  };
+  return { fetch, seen };
+}
+
+/** Every way an error can end up printed or logged. */
+function everyRendering(error: Error): string[] {
+  const cause = error.cause as Error | undefined;
+  return [
+    error.message,
+    error.stack ?? '',
+    String(error),
+    JSON.stringify(error),
+    inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
+    String(cause ?? ''),
+    cause?.stack ?? '',
+    inspect(cause, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
+    JSON.stringify((error as { body?: unknown }).body ?? null),
+    JSON.stringify((error as { headers?: unknown }).headers ?? null),
+  ];
+}
+
+const expectNoKey = (error: Error, key = KEY) => {
+  for (const text of everyRendering(error)) {
+    expect(text).not.toContain(key);
+    // not even a recognizable part of it: no 8 characters of it in a row
+    for (let start = 0; start + 8 <= key.length; start++)
+      expect(text).not.toContain(key.slice(start, start + 8));
+  }
+};
+
+const fail = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (error: unknown) => error as Error,
+  );
+
+afterEach(() => {
+  delete process.env[ENV_KEY];
+  delete process.env[ENV_URL];
+});
+
+describe('the API key never shows in an error', () => {
+  it('a 401 that echoes the key in its body and headers', async () => {
+    nock(BASE)
+      .get('/tasks/1')
+      .reply(
+        401,
+        { detail: `Invalid key ${KEY}`, received: { 'X-Acme-Key': KEY }, [KEY]: true },
+        {
+          'x-echo-key': KEY,
+          'www-authenticate': `Key realm="${KEY}"`,
+        },
+      );
+    const error = await fail(client().getJson('/tasks/1'));
+    expect(APIError.isInstance(error)).toBe(true);
+    expect(error.message).toBe('acme 401: Invalid key [REDACTED]');
+    expectNoKey(error);
+    expect((error as APIError).headers['x-echo-key']).toBe('[REDACTED]');
+  });
+
+  it('a 500 retried twice that echoes it each time', async () => {
+    nock(BASE).get('/tasks/1').times(3).reply(500, `upstream said: bad key ${KEY}`, { 'x-echo-key': KEY });
+    const error = await fail(client({ maxRetries: 2 }).getJson('/tasks/1'));
+    expect(error.message).toBe('acme 500: upstream said: bad key [REDACTED]');
+    expectNoKey(error);
+  });
+
+  it('a 2xx HTML page that quotes it', async () => {
+    nock(BASE)
+      .get('/tasks/1')
+      .reply(200, `<html><title>Hello ${KEY}</title></html>`, { 'content-type': 'text/html' });
+    const error = await fail(client().getJson('/tasks/1'));
+    expect(InvalidResponseError.isInstance(error)).toBe(true);
+    expect((error as InvalidResponseError).body).toBe('<html><title>Hello [REDACTED]</title></html>');
+    expectNoKey(error);
+  });
+
+  it('a short 2xx text that is nothing but the key (the JSON parser quotes its input)', async () => {
+    for (const body of [KEY, `key=${KEY}`, `{"key": ${KEY}}`]) {
+      nock(BASE).get('/tasks/1').reply(200, body, { 'content-type': 'text/plain' });
+      const error = await fail(client().getJson('/tasks/1'));
+      expect(InvalidResponseError.isInstance(error)).toBe(true);
+      expectNoKey(error);
+    }
+  });
+
+  it('a too-large body, with the key across the point where reading or keeping stopped', async () => {
+    // [maxResponseBytes, chunk size, where the key starts]: the key straddles the end of the chunks read,
+    // or the 2,000 characters of the body kept on the error.
+    for (const [maxResponseBytes, chunkSize, offset] of [
+      [1_000, 996, 986],
+      [5_000, 2_500, 1_990],
+    ] as const) {
+      const body = `${'a'.repeat(offset)}${KEY}${'b'.repeat(10_000)}`;
+      const error = await fail(
+        client({
+          maxResponseBytes,
+          fetch: async () =>
+            new Response(
+              new ReadableStream({
+                start(controller) {
+                  const bytes = new TextEncoder().encode(body);
+                  for (let index = 0; index < bytes.length; index += chunkSize) {
+                    controller.enqueue(bytes.subarray(index, index + chunkSize));
+                  }
+                  controller.close();
+                },
+              }),
+              { status: 200, headers: { 'x-echo': KEY } },
+            ),
+        }).getJson('/x'),
+      );
+      expect(ResponseTooLargeError.isInstance(error)).toBe(true);
+      expect((error as ResponseTooLargeError).body.startsWith('a'.repeat(offset))).toBe(true);
+      expectNoKey(error);
+    }
+  });
+
+  it('a connection error whose cause, however deep, quotes it', async () => {
+    const causes = [
+      new TypeError(`fetch failed for ${KEY}`),
+      new TypeError('fetch failed', { cause: new Error(`proxy rejected ${KEY}`) }),
+      new TypeError('fetch failed', {
+        cause: new Error('proxy error', { cause: new Error(`header X-Acme-Key: ${KEY}`) }),
+      }),
+      Object.assign(new TypeError('fetch failed'), { request: { headers: { 'X-Acme-Key': KEY } } }),
+    ];
+    for (const cause of causes) {
+      const error = await fail(
+        client({
+          fetch: async () => {
+            throw cause;
+          },
+        }).getJson('/x'),
+      );
+      expect(APIConnectionError.isInstance(error)).toBe(true);
+      expectNoKey(error);
+    }
+  });
+
+  it('a connection error with an innocent cause keeps it', async () => {
+    const cause = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }),
+    });
+    const error = await fail(
+      client({
+        fetch: async () => {
+          throw cause;
+        },
+      }).getJson('/x'),
+    );
+    expect(error.cause).toBe(cause);
+    expect(error.message).toBe('acme: connection error (ENOTFOUND: getaddrinfo ENOTFOUND)');
+  });
+
+  it('a key with control characters is refused without printing it', async () => {
+    const evil = `${KEY}\r\nX-Injected: 1`;
+    const { fetch, seen } = recorder();
+    const error = await fail(client({ apiKey: evil, fetch }).getJson('/x'));
+    expect(InvalidArgumentError.isInstance(error)).toBe(true);
+    expect((error as InvalidArgumentError).argument).toBe('apiKey');
+    expect(error.message).toBe(
+      'the API key from the `apiKey` option holds control characters (CR, LF, ...); it is not sent',
+    );
+    expectNoKey(error);
+    expect(seen).toHaveLength(0);
+    process.env[ENV_KEY] = `${KEY}\n`;
+    const fromEnv = await fail(client({ apiKey: undefined, fetch }).getJson('/x'));
+    expect(fromEnv.message).toBe(
+      `the API key from the ${ENV_KEY} environment variable holds control characters (CR, LF, ...); it is not sent`,
+    );
+    expect(seen).toHaveLength(0);
+  });
+
+  it('the client itself prints no key', () => {
+    const http = client();
+    for (const text of [String(http), JSON.stringify(http), inspect(http, { depth: 5, showHidden: true })]) {
+      expect(text).not.toContain(KEY);
+    }
+  });
+});
+
+describe('the key and base URL: option, else environment, read at each call', () => {
+  it('a missing key is reported at the first call, naming the option and the variable', async () => {
+    const { fetch, seen } = recorder();
+    const http = client({ apiKey: undefined, fetch }); // creating the client is fine
+    const error = await fail(http.getJson('/x'));
+    expect(MissingApiKeyError.isInstance(error)).toBe(true);
+    expect(error.message).toBe(
+      `acme: API key is missing. Pass it as the \`apiKey\` option or set the ${ENV_KEY} environment variable.`,
+    );
+    expect((error as MissingApiKeyError).environmentVariableName).toBe(ENV_KEY);
+    expect(seen).toHaveLength(0);
+  });
+
+  it('an empty or blank key counts as missing', async () => {
+    process.env[ENV_KEY] = '';
+    await expect(client({ apiKey: undefined }).getJson('/x')).rejects.toSatisfy(
+      MissingApiKeyError.isInstance,
+    );
+    await expect(client({ apiKey: '  ' }).getJson('/x')).rejects.toSatisfy(MissingApiKeyError.isInstance);
+  });
+
+  it('the env key is read at each call, and the option wins over it', async () => {
+    const { fetch, seen } = recorder();
+    const fromEnv = client({ apiKey: undefined, fetch });
+    process.env[ENV_KEY] = 'env-key-1';
+    await fromEnv.getJson('/x');
+    process.env[ENV_KEY] = 'env-key-2';
+    await fromEnv.getJson('/x');
+    await client({ apiKey: 'option-key', fetch }).getJson('/x');
+    expect(seen.map((request) => request.headers['x-acme-key'])).toEqual([
+      'env-key-1',
+      'env-key-2',
+      'option-key',
+    ]);
+  });
+
+  it('the base URL: default, env (read at each call), option; trailing slashes dropped', async () => {
+    const { fetch, seen } = recorder();
+    const fromEnv = client({ fetch });
+    await fromEnv.getJson('/tasks/1');
+    process.env[ENV_URL] = 'http://127.0.0.1:9/sandbox///';
+    await fromEnv.getJson('/tasks/1');
+    await client({ fetch, baseURL: 'https://proxy.example.test/acme/' }).getJson('/tasks/1');
+    expect(seen.map((request) => request.url)).toEqual([
+      `${BASE}/tasks/1`,
+      'http://127.0.0.1:9/sandbox/tasks/1',
+      'https://proxy.example.test/acme/tasks/1',
+    ]);
+    expect(fromEnv.baseURL()).toBe('http://127.0.0.1:9/sandbox');
+  });
+
+  it.each([
+    ['ftp://acme.example.test', 'an http: or https: URL'],
+    ['file:///etc/passwd', 'an http: or https: URL'],
+    ['javascript:alert(1)', 'an http: or https: URL'],
+    ['acme.example.test/api', 'an absolute http(s) URL'],
+    ['', 'a non-empty URL string'],
+    ['https://acme.example.test/api?x=1', 'a URL without query or fragment'],
+    ['https://acme.example.test/api#top', 'a URL without query or fragment'],
+    ['https://user:pass@acme.example.test', 'a URL without credentials'],
+    ['https://acme.example.test/\r\nX: 1', 'free of control characters'],
+  ])('baseURL %j is refused at creation (%s)', (baseURL, expected) => {
+    const error = (() => {
+      try {
+        client({ baseURL });
+      } catch (caught) {
+        return caught as InvalidArgumentError;
+      }
+      throw new Error('accepted');
+    })();
+    expect(InvalidArgumentError.isInstance(error)).toBe(true);
+    expect(error.argument).toBe('baseURL');
+    expect(error.message.startsWith(`baseURL must be ${expected}, got `)).toBe(true);
+  });
+
+  it('a bad base URL from the environment is refused at the call, before any request', async () => {
+    const { fetch, seen } = recorder();
+    process.env[ENV_URL] = 'ftp://acme.example.test';
+    const error = await fail(client({ fetch }).getJson('/x'));
+    expect(InvalidArgumentError.isInstance(error)).toBe(true);
+    expect((error as InvalidArgumentError).argument).toBe(ENV_URL);
+    expect(error.message).toBe(`${ENV_URL} must be an http: or https: URL, got "ftp://acme.example.test"`);
+    expect(seen).toHaveLength(0);
+  });
+});
+
+describe('what is sent', () => {
+  it('exactly accept, user-agent, the auth header and the user headers; GET; redirects not followed', async () => {
+    const { fetch, seen } = recorder();
+    await client({ fetch, headers: { 'x-team': 'blue' } }).getJson('/tasks/1', {
+      headers: { 'x-trace': 't-1' },
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.headers).toEqual({
+      accept: 'application/json',
+      'user-agent': `@x/acme/1.2.3 @x/core/0.0.0-test node/${process.version}`,
+      'x-acme-key': KEY,
+      'x-team': 'blue',
+      'x-trace': 't-1',
+    });
+    expect(seen[0]!.init?.method).toBe('GET');
+    expect(seen[0]!.init?.redirect).toBe('manual');
+    expect(seen[0]!.init?.body).toBeUndefined();
+  });
+
+  it('on the wire too (nock): no telemetry or extra headers', async () => {
+    let headers: Record<string, unknown> = {};
+    nock(BASE)
+      .get('/tasks/1')
+      .reply(function () {
+        headers = this.req.headers;
+        return [200, {}];
+      });
+    await client().getJson('/tasks/1');
+    const transport = ['host', 'connection', 'accept-encoding', 'accept-language', 'sec-fetch-mode'];
+    expect(
+      Object.keys(headers)
+        .filter((name) => !transport.includes(name))
+        .sort(),
+    ).toEqual(['accept', 'user-agent', 'x-acme-key']);
+    expect(headers['user-agent']).toBe(`@x/acme/1.2.3 @x/core/0.0.0-test node/${process.version}`);
+  });
+
+  it('user headers override the defaults whatever their case, and per-call headers override client headers', async () => {
+    const { fetch, seen } = recorder();
+    await client({
+      fetch,
+      headers: { 'User-Agent': 'my-app/1', 'X-Team': 'blue', Accept: 'application/x' },
+    }).getJson('/x', { headers: { 'x-team': 'red', 'X-ACME-KEY': 'per-call-key' } });
+    const sent = new Headers(seen[0]!.init?.headers);
+    expect(sent.get('user-agent')).toBe('my-app/1');
+    expect(sent.get('accept')).toBe('application/x');
+    expect(sent.get('x-team')).toBe('red');
+    expect(sent.get('x-acme-key')).toBe('per-call-key');
+  });
+
+  it('header values with CR/LF, bad header names and non-strings are refused before any request', async () => {
+    const { fetch, seen } = recorder();
+    const bad: unknown[] = [
+      { 'x-a': 'a\r\nb' },
+      { 'x-a': 'a\nb' },
+      { 'x-a': 'nul\u0000' },
+      { 'bad name': 'v' },
+      { 'x-a': 42 },
+    ];
+    for (const headers of bad) {
+      expect(() => client({ fetch, headers: headers as Record<string, string> })).toThrow(
+        InvalidArgumentError,
+      );
+      await expect(
+        client({ fetch }).getJson('/x', { headers: headers as Record<string, string> }),
+      ).rejects.toSatisfy(InvalidArgumentError.isInstance);
+    }
+    expect(seen).toHaveLength(0);
+  });
+
+  it('bad numeric settings are refused at creation, naming the setting', () => {
+    for (const [setting, value] of [
+      ['timeoutMs', 0],
+      ['timeoutMs', Number.NaN],
+      ['timeoutMs', 3_000_000_000],
+      ['maxRetries', -1],
+      ['maxRetries', 2.5],
+      ['maxResponseBytes', 0],
+      ['maxRetryDelayMs', -5],
+    ] as const) {
+      try {
+        client({ [setting]: value });
+        throw new Error(`${setting} ${value} accepted`);
+      } catch (error) {
+        expect(InvalidArgumentError.isInstance(error)).toBe(true);
+        expect((error as InvalidArgumentError).argument).toBe(setting);
+      }
+    }
+    expect(() => client({ fetch: 'nope' as unknown as FetchFunction })).toThrow('fetch must be a function');
+  });
+});
