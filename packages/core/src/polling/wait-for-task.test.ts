@@ -71,11 +71,11 @@ describe('waitForTask', () => {
 
   it('times out with TaskWaitTimeoutError carrying the last task', async () => {
     const { provider } = createFakeProvider('d', { t: [{ status: 'running', steps: 2 }] });
-    const error = await waitForTask(provider, 't', {
+    const error = (await waitForTask(provider, 't', {
       ...fakeTime(),
       intervalMs: 1_000,
       timeoutMs: 5_000,
-    }).catch((caught: TaskWaitTimeoutError) => caught);
+    }).catch((caught: unknown) => caught)) as TaskWaitTimeoutError;
     expect(TaskWaitTimeoutError.isInstance(error)).toBe(true);
     expect(error.lastTask?.status).toBe('running');
     expect(error.taskId).toBe('d:t');
