@@ -325,7 +325,9 @@ describe('the hierarchy of the other errors', () => {
         'NotFoundError: acme 404: Not Found',
       );
     } finally {
-      renamed.forEach((type, index) => Object.defineProperty(type, 'name', original[index]!));
+      renamed.forEach((type, index) => {
+        Object.defineProperty(type, 'name', original[index]!);
+      });
     }
   });
 

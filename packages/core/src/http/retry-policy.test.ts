@@ -276,7 +276,10 @@ describe('backoff growth and jitter', () => {
     const { http, sleeps } = setup([reply(500)], { maxRetries: 4, random: () => 0.999999 });
     await fail(http.getJson('/x'));
     const expected = [500, 1_000, 2_000, 4_000].map((base) => base * (1 - 0.999999 * 0.25));
-    sleeps().forEach((ms, index) => expect(ms).toBeCloseTo(expected[index]!, 6));
+    expect(sleeps()).toHaveLength(4);
+    sleeps().forEach((ms, index) => {
+      expect(ms).toBeCloseTo(expected[index]!, 6);
+    });
     const half = setup([reply(500)], { maxRetries: 2, random: () => 0.5 });
     await fail(half.http.getJson('/x'));
     expect(half.sleeps()).toEqual([437.5, 875]);

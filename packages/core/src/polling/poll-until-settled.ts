@@ -1,9 +1,18 @@
+import { APIUserAbortError } from '../errors/api-user-abort-error';
+import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import { RateLimitError } from '../errors/status-errors';
 import { TaskWaitTimeoutError } from '../errors/task-wait-timeout-error';
 import { delay } from '../http/delay';
+import { describeValue } from '../http/describe-value';
+import { validateNumberOption } from '../http/validate-settings';
 import type { Task } from '../task/task';
 import type { RequestOptions, TaskProvider } from '../task/task-provider';
 import type { WaitForTaskOptions } from './wait-for-task-options';
+
+/** The longest timer `setTimeout` keeps; a longer one would fire at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+/** A read started just before the limit still gets this long (at most `timeoutMs`) to answer: a last look. */
+const LAST_READ_GRACE_MS = 2_000;
 
 /** How one read is made: `getTask`, or the provider's lighter `pollTask`. */
 export type ReadTask = (options: RequestOptions) => Promise<Task>;
@@ -29,6 +38,16 @@ export async function* pollUntilSettled<Ref>(
     sleep = (ms: number, abortSignal?: AbortSignal) => delay(ms, abortSignal, provider.name),
     now = Date.now,
   } = options;
+  validateNumberOption(intervalMs, 'intervalMs', { min: 0 });
+  validateNumberOption(maxIntervalMs, 'maxIntervalMs', { min: 0 });
+  validateNumberOption(backoffFactor, 'backoffFactor', { min: 1 });
+  if (!(typeof timeoutMs === 'number' && timeoutMs >= 0)) {
+    // NaN would poll forever without a limit; Infinity is allowed and means no limit.
+    throw new InvalidArgumentError({
+      argument: 'timeoutMs',
+      message: `timeoutMs must be a number >= 0 (Infinity for no limit), got ${describeValue(timeoutMs)}`,
+    });
+  }
   const deadline = now() + timeoutMs;
   let interval = intervalMs;
   let last: Task | undefined;
@@ -37,10 +56,48 @@ export async function* pollUntilSettled<Ref>(
   const timeout = (cause?: unknown) =>
     new TaskWaitTimeoutError({ taskId: taskId(), timeoutMs, lastTask: last, cause });
 
+  const aborted = () => new APIUserAbortError({ provider: provider.name, cause: signal?.reason });
+
+  /**
+   * One read, bounded by what is left of `timeoutMs` (a hung read must not stretch the wait by minutes
+   * of per-request timeouts and retries): the read gets a signal that also fires at the deadline, and the
+   * wait ends then even if the provider ignores its signal. A read started at the very end still gets
+   * `LAST_READ_GRACE_MS` (at most `timeoutMs`). An abort of the caller's signal ends the read at once.
+   */
+  async function readWithinDeadline(): Promise<Task> {
+    const guard = new AbortController();
+    let expired = false;
+    const allowed = Math.max(deadline - now(), Math.min(LAST_READ_GRACE_MS, timeoutMs));
+    const timer =
+      allowed < MAX_TIMER_MS
+        ? setTimeout(() => {
+            expired = true;
+            guard.abort(timeout());
+          }, allowed)
+        : undefined;
+    const forward = () => guard.abort(signal?.reason);
+    signal?.addEventListener('abort', forward, { once: true });
+    const cut = new Promise<never>((_resolve, reject) => {
+      guard.signal.addEventListener('abort', () => reject(guard.signal.reason), { once: true });
+    });
+    cut.catch(() => {});
+    try {
+      return await Promise.race([read({ ...options.request, signal: guard.signal, deadline }), cut]);
+    } catch (error) {
+      if (signal?.aborted) throw APIUserAbortError.isInstance(error) ? error : aborted();
+      if (expired) throw timeout(); // the read was cut by the limit
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', forward);
+    }
+  }
+
   for (;;) {
+    if (signal?.aborted) throw aborted(); // never a request with an aborted signal
     let task: Task | undefined;
     try {
-      task = await read({ ...options.request, signal, deadline });
+      task = await readWithinDeadline();
     } catch (error) {
       if (!RateLimitError.isInstance(error)) throw error;
       // Rate limited even after the request's retries: poll slower rather than fail.

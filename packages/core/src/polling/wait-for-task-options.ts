@@ -10,7 +10,11 @@ export interface WaitForTaskOptions {
   maxIntervalMs?: number;
   /** How much the pause grows after a read that saw no change (1 keeps it fixed). Default: 1.5. */
   backoffFactor?: number;
-  /** Overall limit; past it the call rejects with `TaskWaitTimeoutError` carrying the last task. Default: 600,000 ms. */
+  /**
+   * Overall limit; past it the call rejects with `TaskWaitTimeoutError` carrying the last task. It bounds
+   * the reads too: a read still running at the limit is cancelled (one started at the very end gets up
+   * to 2 s). `Infinity` for no limit. Default: 600,000 ms.
+   */
   timeoutMs?: number;
   /** Cancels the wait at once (request, retry sleep or interval) with `APIUserAbortError`. */
   signal?: AbortSignal;

@@ -16,10 +16,19 @@ export function withSafeInspect<T extends object>(
       return {};
     }
   };
+  // Configurable, so a wrapper can apply it again over an object that already has it.
   Object.defineProperties(target, {
-    toJSON: { value: describe, enumerable: false },
-    toString: { value: () => `${label} ${JSON.stringify(describe())}`, enumerable: false },
-    [INSPECT]: { value: () => `${label} ${JSON.stringify(describe())}`, enumerable: false },
+    toJSON: { value: describe, enumerable: false, configurable: true },
+    toString: {
+      value: () => `${label} ${JSON.stringify(describe())}`,
+      enumerable: false,
+      configurable: true,
+    },
+    [INSPECT]: {
+      value: () => `${label} ${JSON.stringify(describe())}`,
+      enumerable: false,
+      configurable: true,
+    },
   });
   return target;
 }

@@ -34,7 +34,8 @@ function fromIso(match: RegExpExecArray): Date | undefined {
   const lastDay = new Date(0);
   lastDay.setUTCFullYear(Number(year), numbers.month, 0); // day 0 of the next month: the month's last day
   const daysInMonth = lastDay.getUTCDate();
-  if (numbers.month < 1 || numbers.month > 12 || numbers.day < 1 || numbers.day > daysInMonth) return undefined;
+  if (numbers.month < 1 || numbers.month > 12 || numbers.day < 1 || numbers.day > daysInMonth)
+    return undefined;
   if (numbers.hour > 23 || numbers.minute > 59 || Number(second) > 59) return undefined;
   const offset = toOffset(zone);
   if (offset === undefined) return undefined;

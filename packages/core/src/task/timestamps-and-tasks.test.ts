@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTask } from './create-task';
 import { isTerminalStatus } from './is-terminal-status';
 import { parseTimestamp } from './parse-timestamp';
-import { TASK_STATUSES, TERMINAL_STATUSES, type TaskStatus } from './task-status';
+import { TASK_STATUSES, type TaskStatus, TERMINAL_STATUSES } from './task-status';
 
 const originalTimeZone = process.env.TZ;
 afterEach(() => {
@@ -96,7 +96,16 @@ describe('parseTimestamp', () => {
 
 describe('statuses', () => {
   it('eight statuses in lifecycle order, four terminal', () => {
-    expect(TASK_STATUSES).toEqual(['queued', 'running', 'paused', 'succeeded', 'failed', 'cancelled', 'timed_out', 'unknown']);
+    expect(TASK_STATUSES).toEqual([
+      'queued',
+      'running',
+      'paused',
+      'succeeded',
+      'failed',
+      'cancelled',
+      'timed_out',
+      'unknown',
+    ]);
     expect(TERMINAL_STATUSES).toEqual(['succeeded', 'failed', 'cancelled', 'timed_out']);
     for (const status of TASK_STATUSES) {
       expect(isTerminalStatus(status)).toBe(TERMINAL_STATUSES.includes(status));
@@ -146,7 +155,14 @@ describe('createTask', () => {
 
   it('defaults the lists and metadata, keeps given ones, drops undefined fields, keeps raw by reference', () => {
     const raw = { vendor: true, nested: { a: 1 } };
-    const task = createTask({ ...base, raw, status: 'failed', error: 'boom', output: undefined, cost: undefined });
+    const task = createTask({
+      ...base,
+      raw,
+      status: 'failed',
+      error: 'boom',
+      output: undefined,
+      cost: undefined,
+    });
     expect(task).toEqual({
       provider: 'acme',
       id: 'acme:t1',
@@ -164,7 +180,14 @@ describe('createTask', () => {
     expect(JSON.stringify(task)).not.toContain('undefined');
     const steps = [{ index: 0, raw: {} }];
     const artifacts = [{ kind: 'screenshot', url: 'https://cdn.example.test/1.png' }];
-    const full = createTask({ ...base, status: 'running', steps, artifacts, metadata: { live: 'https://x' }, cost: '0.0125' });
+    const full = createTask({
+      ...base,
+      status: 'running',
+      steps,
+      artifacts,
+      metadata: { live: 'https://x' },
+      cost: '0.0125',
+    });
     expect(full.steps).toBe(steps);
     expect(full.artifacts).toBe(artifacts);
     expect(full.metadata).toEqual({ live: 'https://x' });
