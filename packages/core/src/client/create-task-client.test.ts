@@ -39,7 +39,7 @@ describe('createTaskClient', () => {
     const outcomes = await client.waitMany(['alpha:ok', 'alpha:missing'], fast);
     expect(outcomes[0]).toMatchObject({ ref: 'alpha:ok', task: { status: 'succeeded' } });
     expect(outcomes[1]?.ref).toBe('alpha:missing');
-    expect((outcomes[1]?.error as Error).message).toBe('no script for missing');
+    expect(outcomes[1]?.error).toEqual(new Error('no script for missing'));
     const got = await client.getMany(['alpha:ok']);
     expect(got[0]?.task?.status).toBe('succeeded');
   });

@@ -1,11 +1,11 @@
-import { RateLimitError } from '../errors/status-errors';
+import { InternalServerError, RateLimitError } from '../errors/status-errors';
 import { createTask } from '../task/create-task';
 import type { Task } from '../task/task';
 import type { RequestOptions, TaskProvider } from '../task/task-provider';
 import type { TaskStatus } from '../task/task-status';
 
 /** A scripted read: a status (and steps), or a 429 to throw. */
-export type FakeRead = { status: TaskStatus; steps?: number } | 'rate-limited';
+export type FakeRead = { status: TaskStatus; steps?: number } | 'rate-limited' | 'server-error';
 
 /** A provider whose reads follow a script per task id; it counts calls and in-flight requests. */
 export function createFakeProvider(
@@ -31,6 +31,7 @@ export function createFakeProvider(
         positions.set(ref, Math.min(position + 1, script.length - 1));
       const step = script[Math.min(position, script.length - 1)]!;
       if (step === 'rate-limited') throw new RateLimitError({ provider: name, status: 429, retryAfterMs: 5 });
+      if (step === 'server-error') throw new InternalServerError({ provider: name, status: 503 });
       return createTask({
         provider: name,
         id: `${name}:${ref}`,

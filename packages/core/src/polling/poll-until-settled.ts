@@ -1,3 +1,5 @@
+import { APIConnectionError } from '../errors/api-connection-error';
+import { APIError } from '../errors/api-error';
 import { APIUserAbortError } from '../errors/api-user-abort-error';
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import { RateLimitError } from '../errors/status-errors';
@@ -93,23 +95,28 @@ export async function* pollUntilSettled<Ref>(
     }
   }
 
+  let failedReads = 0;
   for (;;) {
     if (signal?.aborted) throw aborted(); // never a request with an aborted signal
     let task: Task | undefined;
     try {
       task = await readWithinDeadline();
     } catch (error) {
-      if (!RateLimitError.isInstance(error)) throw error;
-      // Rate limited even after the request's retries: poll slower rather than fail.
-      interval = Math.min(
-        Math.max(interval * 2, error.retryAfterMs ?? 0),
-        Math.max(maxIntervalMs, error.retryAfterMs ?? 0),
-      );
+      // Rate limited, or a transient failure that outlasted the request's own retries: poll slower
+      // rather than fail. Rate limits never end the wait early; other transient failures do after
+      // MAX_FAILED_READS reads in a row. Past the deadline, the wait ends in TaskWaitTimeoutError.
+      const rateLimited = RateLimitError.isInstance(error);
+      if (!rateLimited && !isTransientFailure(error)) throw error;
+      failedReads = rateLimited ? failedReads : failedReads + 1;
+      if (failedReads > MAX_FAILED_READS) throw error;
+      const hint = rateLimited ? (error.retryAfterMs ?? 0) : 0;
+      interval = Math.min(Math.max(interval * 2, hint), Math.max(maxIntervalMs, hint));
       const remaining = deadline - now();
       if (remaining <= 0) throw timeout(error);
       await sleep(Math.min(interval, remaining), signal);
       continue;
     }
+    failedReads = 0;
     const key = changeKey(task);
     if (key !== lastKey) {
       lastKey = key;
@@ -136,4 +143,13 @@ function safeFormat<Ref>(provider: TaskProvider<Ref, unknown>, ref: Ref): string
   } catch {
     return `${provider.name}:?`;
   }
+}
+
+/** Failed reads in a row (each after its own retries) that a wait rides out before giving up. */
+const MAX_FAILED_READS = 3;
+
+/** 5xx, 408, 409, connection errors and per-attempt timeouts: worth another read later. */
+function isTransientFailure(error: unknown): boolean {
+  if (APIError.isInstance(error)) return error.isRetryable;
+  return APIConnectionError.isInstance(error);
 }

@@ -93,6 +93,29 @@ describe('waitForTask', () => {
     expect(time.sleeps).toEqual([100, 200, 400]);
   });
 
+  it('rides out a few transient failures, but not a server that keeps failing', async () => {
+    const recovering = createFakeProvider('d', {
+      t: [{ status: 'running' }, 'server-error', 'server-error', 'server-error', { status: 'succeeded' }],
+    });
+    expect((await waitForTask(recovering.provider, 't', fakeTime())).status).toBe('succeeded');
+    const broken = createFakeProvider('d', { t: [{ status: 'running' }, 'server-error'] });
+    const error = await waitForTask(broken.provider, 't', fakeTime()).catch((caught: unknown) => caught);
+    expect((error as Error).name).toBe('InternalServerError');
+    expect(broken.calls).toHaveLength(5);
+  });
+
+  it('ends in TaskWaitTimeoutError, with the failure as cause, when failures reach the deadline', async () => {
+    const { provider } = createFakeProvider('d', { t: [{ status: 'running' }, 'server-error'] });
+    const error = (await waitForTask(provider, 't', {
+      ...fakeTime(),
+      intervalMs: 1_000,
+      timeoutMs: 2_500,
+    }).catch((caught: unknown) => caught)) as TaskWaitTimeoutError;
+    expect(TaskWaitTimeoutError.isInstance(error)).toBe(true);
+    expect((error.cause as Error).name).toBe('InternalServerError');
+    expect(error.lastTask?.status).toBe('running');
+  });
+
   it('polls the light view and reads the full task once, at the end', async () => {
     const fake = createFakeProvider(
       'd',
