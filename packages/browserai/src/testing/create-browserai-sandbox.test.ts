@@ -64,7 +64,7 @@ describe('BrowserAI sandbox', () => {
   });
 
   it('waits from the first status to finalized, with results', async () => {
-    const sessionId = sandbox.createTask({ steps: 3, stepMs: 15, output: 'All done' });
+    const sessionId = sandbox.createTask({ steps: 3, advanceOn: 'read', output: 'All done' });
     const seen: Task[] = [];
     const task = await provider.waitForTask(sessionId, { ...fast, onUpdate: (update) => seen.push(update) });
     expect(seen[0]?.providerStatus).toBe('running');
