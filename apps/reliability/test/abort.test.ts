@@ -86,7 +86,10 @@ describe.each(ADAPTERS)('$name: abort', (adapter) => {
     sandbox = await adapter.createSandbox();
     port = sandbox.server.port;
     // One ordinary call first, so the pooled connection of a normal call is part of the baseline.
-    await getTask(adapter.create({ apiKey: sandbox.apiKey, baseURL: sandbox.baseURL }), adapter.runningTask(sandbox));
+    await getTask(
+      adapter.create({ apiKey: sandbox.apiKey, baseURL: sandbox.baseURL }),
+      adapter.runningTask(sandbox),
+    );
   });
   afterAll(async () => {
     await sandbox?.close();
@@ -122,9 +125,11 @@ describe.each(ADAPTERS)('$name: abort', (adapter) => {
       const outcome = 'task' in result ? `Task (${result.task.status})` : errorClassOf(result.error);
       const requests = sandbox.server.requests.length;
       const problems: string[] = [];
-      if (!('error' in result) || !APIUserAbortError.isInstance(result.error)) problems.push(`${outcome}, expected APIUserAbortError`);
+      if (!('error' in result) || !APIUserAbortError.isInstance(result.error))
+        problems.push(`${outcome}, expected APIUserAbortError`);
       if (settledMs > SETTLE_LIMIT_MS) problems.push(`settled ${Math.round(settledMs)} ms after the abort`);
-      if (requests !== abortCase.requests) problems.push(`${requests} requests, expected ${abortCase.requests}`);
+      if (requests !== abortCase.requests)
+        problems.push(`${requests} requests, expected ${abortCase.requests}`);
       if (extra.length > 0) problems.push(`left behind: ${extra.join(', ')}`);
       recorder.add({
         provider: adapter.name,

@@ -87,9 +87,11 @@ function keptBody(expectedBody: (context: Context) => unknown, messageIncludes?:
   return ({ error }: Outcome, context: Context): string[] => {
     const problems: string[] = [];
     const body = (error as { body?: unknown })?.body;
-    if (!isDeepStrictEqual(body, expectedBody(context))) problems.push(`body not kept: ${shorten(JSON.stringify(body) ?? 'undefined', 80)}`);
+    if (!isDeepStrictEqual(body, expectedBody(context)))
+      problems.push(`body not kept: ${shorten(JSON.stringify(body) ?? 'undefined', 80)}`);
     const message = (error as Error)?.message ?? '';
-    if (messageIncludes && !message.includes(messageIncludes)) problems.push(`message lacks "${messageIncludes}"`);
+    if (messageIncludes && !message.includes(messageIncludes))
+      problems.push(`message lacks "${messageIncludes}"`);
     return problems;
   };
 }
@@ -142,7 +144,8 @@ const CASES: MatrixCase[] = [
     },
     outcome: RUNNING,
     attempts: 2,
-    verify: ({ ms }, c) => between(ms, (c.expectedWaitMs ?? 0) - 100, (c.expectedWaitMs ?? 0) + 1_500, 'waited until the date'),
+    verify: ({ ms }, c) =>
+      between(ms, (c.expectedWaitMs ?? 0) - 100, (c.expectedWaitMs ?? 0) + 1_500, 'waited until the date'),
   },
   {
     name: '429, Retry-After as an HTTP date in the past',
@@ -162,7 +165,9 @@ const CASES: MatrixCase[] = [
     name: '429, Retry-After beyond the cap waits the cap',
     fault: '429 once, `Retry-After: 3600`, client `maxRetryDelayMs: 50`',
     settings: { maxRetryDelayMs: 50 },
-    faults: (c) => [once({ ...vendorError(c, 429, 'Too many requests'), headers: { 'retry-after': '3600' } })],
+    faults: (c) => [
+      once({ ...vendorError(c, 429, 'Too many requests'), headers: { 'retry-after': '3600' } }),
+    ],
     outcome: RUNNING,
     attempts: 2,
     verify: ({ ms }) => between(ms, 45, 1_000, 'waited the 50 ms cap, not the hour'),
@@ -171,7 +176,9 @@ const CASES: MatrixCase[] = [
     name: '429, retry-after-ms',
     fault: '429 once, `retry-after-ms: 150`',
     settings: { maxRetryDelayMs: undefined },
-    faults: (c) => [once({ ...vendorError(c, 429, 'Too many requests'), headers: { 'retry-after-ms': '150' } })],
+    faults: (c) => [
+      once({ ...vendorError(c, 429, 'Too many requests'), headers: { 'retry-after-ms': '150' } }),
+    ],
     outcome: RUNNING,
     attempts: 2,
     verify: ({ ms }) => between(ms, 140, 1_500, 'waited retry-after-ms'),
@@ -179,7 +186,9 @@ const CASES: MatrixCase[] = [
   {
     name: '429, unreadable Retry-After falls back to backoff',
     fault: '429 once, `Retry-After: soon`',
-    faults: (c) => [once({ ...vendorError(c, 429, 'Too many requests'), headers: { 'retry-after': 'soon' } })],
+    faults: (c) => [
+      once({ ...vendorError(c, 429, 'Too many requests'), headers: { 'retry-after': 'soon' } }),
+    ],
     outcome: RUNNING,
     attempts: 2,
     verify: ({ ms }) => between(ms, 0, 1_000, 'backoff capped at 20 ms'),
@@ -192,7 +201,9 @@ const CASES: MatrixCase[] = [
     attempts: 3,
     verify: (outcome, c) => [
       ...keptBody(() => c.adapter.errorBody('Too many requests'), 'Too many requests')(outcome, c),
-      ...(RateLimitError.isInstance(outcome.error) && outcome.error.retryAfterMs === 0 ? [] : ['retryAfterMs is not 0']),
+      ...(RateLimitError.isInstance(outcome.error) && outcome.error.retryAfterMs === 0
+        ? []
+        : ['retryAfterMs is not 0']),
     ],
   },
   // --- server errors
@@ -219,7 +230,8 @@ const CASES: MatrixCase[] = [
         verify: (outcome, c) => {
           const problems = keptBody(body, html ? '502 Bad Gateway' : `upstream said ${status}`)(outcome, c);
           const message = (outcome.error as Error)?.message ?? '';
-          if (html && message !== `${c.adapter.name} 502: 502 Bad Gateway`) problems.push(`message "${message}"`);
+          if (html && message !== `${c.adapter.name} 502: 502 Bad Gateway`)
+            problems.push(`message "${message}"`);
           return problems;
         },
       },
@@ -303,14 +315,22 @@ const CASES: MatrixCase[] = [
     outcome: RUNNING,
     attempts: 1,
   },
-  {
-    name: 'a 1xx status as the final answer',
-    fault: '`103` with a JSON body, client `timeoutMs: 150`, `maxRetries: 0`',
-    settings: { timeoutMs: 150, maxRetries: 0 },
-    faults: () => [once({ status: 103, body: { id: 'x' } })],
-    outcome: 'APIConnectionTimeoutError',
-    attempts: 1,
-  },
+  ...(
+    [
+      [100, 'APIConnectionError'],
+      [101, 'APIConnectionTimeoutError'],
+      [103, 'APIConnectionTimeoutError'],
+    ] as const
+  ).map(
+    ([status, outcome]): MatrixCase => ({
+      name: `a ${status} status as the final answer`,
+      fault: `\`${status}\` with a JSON body, client \`timeoutMs: 150\`, \`maxRetries: 0\``,
+      settings: { timeoutMs: 150, maxRetries: 0 },
+      faults: () => [once({ status, body: { id: 'x' } })],
+      outcome,
+      attempts: 1,
+    }),
+  ),
   {
     name: 'a redirect is not followed',
     fault: '`302` to another host',
@@ -329,7 +349,8 @@ const CASES: MatrixCase[] = [
     faults: () => [once({ status: 200, body: '{"id":', headers: { 'content-type': 'application/json' } })],
     outcome: 'InvalidResponseError',
     attempts: 1,
-    verify: ({ error }) => (InvalidResponseError.isInstance(error) && error.body === '{"id":' ? [] : ['body not kept']),
+    verify: ({ error }) =>
+      InvalidResponseError.isInstance(error) && error.body === '{"id":' ? [] : ['body not kept'],
   },
   {
     name: '200 with an HTML page',
@@ -337,7 +358,8 @@ const CASES: MatrixCase[] = [
     faults: () => [once({ status: 200, body: HTML_200, headers: { 'content-type': 'text/html' } })],
     outcome: 'InvalidResponseError',
     attempts: 1,
-    verify: ({ error }) => (InvalidResponseError.isInstance(error) && error.body === HTML_200 ? [] : ['body not kept']),
+    verify: ({ error }) =>
+      InvalidResponseError.isInstance(error) && error.body === HTML_200 ? [] : ['body not kept'],
   },
   {
     name: '200 with an empty body',
@@ -352,7 +374,8 @@ const CASES: MatrixCase[] = [
     faults: () => [once(ok([]))],
     outcome: 'InvalidResponseError',
     attempts: 1,
-    verify: ({ error }) => (InvalidResponseError.isInstance(error) && error.body === '[]' ? [] : ['body not kept']),
+    verify: ({ error }) =>
+      InvalidResponseError.isInstance(error) && error.body === '[]' ? [] : ['body not kept'],
   },
   {
     name: '200 with `null`',
@@ -364,7 +387,9 @@ const CASES: MatrixCase[] = [
   {
     name: '200 with a 50 MB body',
     fault: '200, 50 MB, content-length sent; default `maxResponseBytes` (16 MiB)',
-    faults: () => [once({ status: 200, body: fiftyMegabytes(), headers: { 'content-type': 'application/json' } })],
+    faults: () => [
+      once({ status: 200, body: fiftyMegabytes(), headers: { 'content-type': 'application/json' } }),
+    ],
     outcome: 'ResponseTooLargeError',
     attempts: 1,
     call: measured,
@@ -374,7 +399,9 @@ const CASES: MatrixCase[] = [
     name: '200 with a 50 MB body, streamed',
     fault: '200, 50 MB without content-length (chunked); `maxResponseBytes: 1 MiB`',
     settings: { maxResponseBytes: MB, fetch: withoutContentLength },
-    faults: () => [once({ status: 200, body: fiftyMegabytes(), headers: { 'content-type': 'application/json' } })],
+    faults: () => [
+      once({ status: 200, body: fiftyMegabytes(), headers: { 'content-type': 'application/json' } }),
+    ],
     outcome: 'ResponseTooLargeError',
     attempts: 1,
     call: measured,
@@ -384,7 +411,9 @@ const CASES: MatrixCase[] = [
     name: '200 with a 50 MB body, streamed, default limit',
     fault: '200, 50 MB without content-length (chunked); default `maxResponseBytes` (16 MiB)',
     settings: { fetch: withoutContentLength },
-    faults: () => [once({ status: 200, body: fiftyMegabytes(), headers: { 'content-type': 'application/json' } })],
+    faults: () => [
+      once({ status: 200, body: fiftyMegabytes(), headers: { 'content-type': 'application/json' } }),
+    ],
     outcome: 'ResponseTooLargeError',
     attempts: 1,
     call: measured,
@@ -399,7 +428,8 @@ const CASES: MatrixCase[] = [
     faults: () => [],
     outcome: 'Task (unknown)',
     attempts: 1,
-    verify: ({ task }) => (task?.providerStatus === UNKNOWN_WORD && !task.isTerminal ? [] : ['vendor word not kept']),
+    verify: ({ task }) =>
+      task?.providerStatus === UNKNOWN_WORD && !task.isTerminal ? [] : ['vendor word not kept'],
   },
   {
     name: 'a status word never seen, then the end: polling goes on',
@@ -437,7 +467,9 @@ const CASES: MatrixCase[] = [
     verify: ({ task }, c) =>
       task === undefined || task.id === c.provider.formatRef(c.ref)
         ? []
-        : [`Task.id is ${JSON.stringify(task.id)}, not the reference's ${JSON.stringify(c.provider.formatRef(c.ref))}`],
+        : [
+            `Task.id is ${JSON.stringify(task.id)}, not the reference's ${JSON.stringify(c.provider.formatRef(c.ref))}`,
+          ],
   },
   {
     name: 'a 422 whose `loc` holds an object',
@@ -499,11 +531,15 @@ describe.each(ADAPTERS)('$name: fault matrix', (adapter) => {
       const expected =
         matrixCase.outcome === RUNNING ? `Task (${adapter.runningTaskStatus})` : matrixCase.outcome;
       const [minAttempts, maxAttempts] =
-        typeof matrixCase.attempts === 'number' ? [matrixCase.attempts, matrixCase.attempts] : matrixCase.attempts;
+        typeof matrixCase.attempts === 'number'
+          ? [matrixCase.attempts, matrixCase.attempts]
+          : matrixCase.attempts;
       const problems: string[] = [];
       if (observed !== expected) problems.push(`${observed}, expected ${expected}`);
       if (attempts < minAttempts || attempts > maxAttempts) {
-        problems.push(`${attempts} attempts, expected ${minAttempts === maxAttempts ? minAttempts : `${minAttempts}-${maxAttempts}`}`);
+        problems.push(
+          `${attempts} attempts, expected ${minAttempts === maxAttempts ? minAttempts : `${minAttempts}-${maxAttempts}`}`,
+        );
       }
       if (outcome.task) problems.push(...taskProblems(outcome.task, provider));
       if (outcome.error !== undefined) problems.push(...errorProblems(outcome.error));
@@ -520,7 +556,9 @@ describe.each(ADAPTERS)('$name: fault matrix', (adapter) => {
         ms: Math.round(outcome.ms),
         message: [
           outcome.error instanceof Error ? shorten(outcome.error.message) : '',
-          context.growth ? `(RSS ${signed(context.growth.rssMB)} MB, heap ${signed(context.growth.heapMB)} MB)` : '',
+          context.growth
+            ? `(RSS ${signed(context.growth.rssMB)} MB, heap ${signed(context.growth.heapMB)} MB)`
+            : '',
         ]
           .filter(Boolean)
           .join(' '),
@@ -586,7 +624,15 @@ const browserUseHugeStepDuration: MatrixCase = {
   fault: '200, a step with `duration: 1e308` (seconds)',
   faults: (c) => {
     const body = c.adapter.bodyWithStatus(c.ref, 'started') as Record<string, unknown>;
-    const step = { number: 1, memory: '', evaluationPreviousGoal: '', nextGoal: '', url: '', actions: [], duration: 1e308 };
+    const step = {
+      number: 1,
+      memory: '',
+      evaluationPreviousGoal: '',
+      nextGoal: '',
+      url: '',
+      actions: [],
+      duration: 1e308,
+    };
     return [once(ok({ ...body, steps: [step] }))];
   },
   outcome: 'Task (running)',

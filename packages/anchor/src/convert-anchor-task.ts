@@ -48,10 +48,13 @@ export function convertAnchorTask(
     typeof raw.executionTime === 'number' && Number.isFinite(raw.executionTime) && raw.executionTime >= 0
       ? raw.executionTime
       : undefined;
-  const finishedAt =
+  const finishedAtMs =
     startedAt && durationMs !== undefined && isTerminalStatus(common.status)
-      ? new Date(startedAt.getTime() + durationMs)
+      ? startedAt.getTime() + durationMs
       : undefined;
+  // Past Date's range (about 275,000 years) there is no finish time to report.
+  const finishedAt =
+    finishedAtMs !== undefined && Math.abs(finishedAtMs) <= 8.64e15 ? new Date(finishedAtMs) : undefined;
   const metadata: Record<string, unknown> = {};
   if (typeof raw.taskVersionId === 'string') metadata.taskVersionId = raw.taskVersionId;
   if (typeof raw.version === 'string') metadata.version = raw.version;

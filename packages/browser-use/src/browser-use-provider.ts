@@ -122,11 +122,11 @@ export function createBrowserUse(settings: BrowserUseProviderSettings = {}): Bro
     api: createBrowserUseApi(http),
     async getTask(ref, options) {
       const taskId = parseBrowserUseRef(ref);
-      return convertBrowserUseTask(await getBrowserUseTask(http, taskId, options));
+      return convertBrowserUseTask(await getBrowserUseTask(http, taskId, options), taskId);
     },
     async pollTask(ref, options) {
       const taskId = parseBrowserUseRef(ref);
-      return convertBrowserUseTaskStatus(await getBrowserUseTaskStatus(http, taskId, options));
+      return convertBrowserUseTaskStatus(await getBrowserUseTaskStatus(http, taskId, options), taskId);
     },
     parseRef: parseBrowserUseRef,
     formatRef: formatBrowserUseRef,

@@ -16,7 +16,7 @@ export function convertBrowserUseStep(step: BrowserUseTaskStepView): TaskStep {
     actions: Array.isArray(step.actions) ? step.actions.map(decodeAction) : undefined,
     screenshotUrl: text(step.screenshotUrl),
     durationMs:
-      typeof step.duration === 'number' && Number.isFinite(step.duration) && step.duration >= 0
+      typeof step.duration === 'number' && step.duration >= 0 && Number.isFinite(step.duration * 1000)
         ? Math.round(step.duration * 1000)
         : undefined,
     raw: step,

@@ -11,11 +11,13 @@ import { pickPresent } from './pick-present';
  */
 export function convertBrowserUseTaskStatus(
   response: JsonResponse<BrowserUseTaskStatusView>,
+  /** The id that was asked for; `Task.id` is built from it, not from the body. */
+  taskId?: string,
 ): Task<BrowserUseTaskStatusView> {
   const view = response.data;
   return createTask<BrowserUseTaskStatusView>({
     provider: 'browser-use',
-    id: `browser-use:${view.id}`,
+    id: `browser-use:${taskId ?? view.id}`,
     status: mapBrowserUseStatus(view.status),
     providerStatus: view.status,
     finishedAt: parseTimestamp(view.finishedAt),

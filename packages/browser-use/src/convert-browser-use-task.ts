@@ -12,7 +12,11 @@ import { pickPresent } from './pick-present';
  * `suggestions` and the user's `metadata` (as `userMetadata`) go to `metadata` when present.
  * The body is kept untouched in `raw`.
  */
-export function convertBrowserUseTask(response: JsonResponse<BrowserUseTaskView>): Task<BrowserUseTaskView> {
+export function convertBrowserUseTask(
+  response: JsonResponse<BrowserUseTaskView>,
+  /** The id that was asked for; `Task.id` is built from it, not from the body. */
+  taskId?: string,
+): Task<BrowserUseTaskView> {
   const view = response.data;
   const steps = view.steps.map(convertBrowserUseStep);
   const artifacts: TaskArtifact[] = [];
@@ -29,7 +33,7 @@ export function convertBrowserUseTask(response: JsonResponse<BrowserUseTaskView>
   }
   return createTask<BrowserUseTaskView>({
     provider: 'browser-use',
-    id: `browser-use:${view.id}`,
+    id: `browser-use:${taskId ?? view.id}`,
     status: mapBrowserUseStatus(view.status),
     providerStatus: view.status,
     createdAt: parseTimestamp(view.createdAt),

@@ -31,7 +31,11 @@ process.on('message', async (message: StartMessage) => {
     ],
     concurrency: settings.concurrency,
   });
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
   const rssBefore = process.memoryUsage().rss;
+  const last: Record<string, unknown> = {}; // the last update of each task, as an app would keep it
   const detectedAt: Record<string, number> = {};
   const updates: Record<string, number> = {};
   const errors: string[] = [];
@@ -42,6 +46,7 @@ process.on('message', async (message: StartMessage) => {
     { intervalMs: settings.intervalMs, maxIntervalMs: settings.maxIntervalMs, timeoutMs: 120_000 },
   )) {
     if (update.task) updates[update.ref] = (updates[update.ref] ?? 0) + 1;
+    last[update.ref] = update.task;
     if (update.error) errors.push(`${update.ref}: ${String(update.error)}`);
     if (update.done) {
       detectedAt[update.ref] = Date.now();
@@ -49,6 +54,9 @@ process.on('message', async (message: StartMessage) => {
       statuses[status] = (statuses[status] ?? 0) + 1;
     }
   }
+  const maxRss = process.resourceUsage().maxRSS * 1024;
+  gc?.();
+  const heapAfter = process.memoryUsage().heapUsed;
   process.send?.({
     type: 'result',
     detectedAt,
@@ -58,7 +66,10 @@ process.on('message', async (message: StartMessage) => {
     statuses,
     wallMs: Date.now() - start,
     rssBefore,
-    maxRss: process.resourceUsage().maxRSS * 1024,
+    maxRss,
+    heapBefore,
+    heapAfter,
+    tasksKept: Object.keys(last).length,
   });
 });
 process.send?.({ type: 'ready' });

@@ -17,11 +17,10 @@ export function distEntry(name: string): string {
 }
 
 /** Starts `dist/<entry>.js` with `node` and an IPC channel. */
-export function startChild(entry: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Child {
+export function startChild(entry: string, args: string[] = [], execArgv: string[] = []): Child {
   const child = fork(distEntry(entry), args, {
-    env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    execArgv: [],
+    execArgv,
   });
   const inbox: Array<{ type: string }> = [];
   const waiters: Array<{ type: string; resolve: (m: unknown) => void }> = [];

@@ -17,6 +17,18 @@ export const GOALS = {
   bundleGzipBytes: 5_000,
 } as const;
 
+/**
+ * What CI enforces while the size targets above are missed (see docs/benchmarks.md for why): no
+ * growth past today's sizes plus a small margin. CI prints the target's hit or miss beside each one;
+ * lower these as the packages shrink, until they reach the targets.
+ */
+export const CEILINGS = {
+  /** Bytes installed for one provider with @x/core (measured 240.7-248.9 KB). */
+  installedBytes: 262_000,
+  /** Minified + gzipped one-provider getTask bundle (measured 9.5-9.6 KB). */
+  bundleGzipBytes: 10_500,
+} as const;
+
 export const PROVIDERS = [
   { vendor: 'browser-use', dir: 'browser-use', name: '@x/browser-use' },
   { vendor: 'anchor', dir: 'anchor', name: '@x/anchor' },

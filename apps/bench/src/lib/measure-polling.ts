@@ -23,6 +23,9 @@ export interface PollingResult {
   wallMs: number;
   peakRss: number;
   rssBefore: number;
+  /** JS heap in use before the watch and after it with the last updates still held, each after a full GC. */
+  heapBefore: number;
+  heapAfter: number;
   statuses: Record<string, number>;
   errorCount: number;
   errors: string[];
@@ -37,6 +40,8 @@ interface WatchResult {
   wallMs: number;
   rssBefore: number;
   maxRss: number;
+  heapBefore: number;
+  heapAfter: number;
 }
 
 /**
@@ -46,7 +51,7 @@ interface WatchResult {
  */
 export async function measurePolling(settings: PollingSettings): Promise<PollingResult> {
   const host = startChild('sandbox-host');
-  const watcher = startChild('watch-child');
+  const watcher = startChild('watch-child', [], ['--expose-gc']);
   try {
     const { baseURLs } = await host.next<{ baseURLs: Record<string, string> }>('ready');
     await watcher.next('ready');
@@ -84,6 +89,8 @@ export async function measurePolling(settings: PollingSettings): Promise<Polling
       wallMs: watched.wallMs,
       peakRss: watched.maxRss,
       rssBefore: watched.rssBefore,
+      heapBefore: watched.heapBefore,
+      heapAfter: watched.heapAfter,
       statuses: watched.statuses,
       errorCount: watched.errorCount,
       errors: watched.errors,

@@ -8,14 +8,14 @@ export interface RssResult {
   /** Median over the repetitions of the child's peak RSS, bytes. */
   peakRss: number;
   samples: number[];
-  /** Calls completed under load, per repetition. */
-  calls: number[];
+  /** Wall time of the load, per repetition, in ms. */
+  wallMs: number[];
 }
 
 export interface RssSettings {
   repetitions: number;
-  /** How long each child keeps `inFlight` calls running, in ms. */
-  loadMs: number;
+  /** Calls each child makes with `inFlight` in flight (the same work for every client). */
+  calls: number;
   inFlight: number;
 }
 
@@ -25,19 +25,19 @@ export interface RssSettings {
  */
 export async function measureRss(info: BodyServerInfo, settings: RssSettings): Promise<RssResult[]> {
   const samples = new Map<string, number[]>(TARGETS.map((target) => [target.id, []]));
-  const calls = new Map<string, number[]>(TARGETS.map((target) => [target.id, []]));
+  const walls = new Map<string, number[]>(TARGETS.map((target) => [target.id, []]));
   for (let repetition = 0; repetition < settings.repetitions; repetition++) {
     for (const target of TARGETS) {
       const child = startChild('load-child', [
         target.id,
         JSON.stringify(info),
-        String(settings.loadMs),
+        String(settings.calls),
         String(settings.inFlight),
       ]);
       try {
-        const result = await child.next<{ maxRssBytes: number; calls: number }>('result', 60_000);
+        const result = await child.next<{ maxRssBytes: number; wallMs: number }>('result', 60_000);
         samples.get(target.id)!.push(result.maxRssBytes);
-        calls.get(target.id)!.push(result.calls);
+        walls.get(target.id)!.push(result.wallMs);
       } finally {
         await child.stop();
       }
@@ -45,6 +45,6 @@ export async function measureRss(info: BodyServerInfo, settings: RssSettings): P
   }
   return TARGETS.map((target) => {
     const values = samples.get(target.id)!;
-    return { targetId: target.id, peakRss: median(values), samples: values, calls: calls.get(target.id)! };
+    return { targetId: target.id, peakRss: median(values), samples: values, wallMs: walls.get(target.id)! };
   });
 }

@@ -73,7 +73,8 @@ export function expectedClassForStatus(status: number): string {
 const isValidDate = (value: unknown) => value instanceof Date && !Number.isNaN(value.getTime());
 const isOptional = (value: unknown, test: (value: unknown) => boolean) => value === undefined || test(value);
 const isString = (value: unknown) => typeof value === 'string';
-const isNonNegativeFinite = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+const isNonNegativeFinite = (value: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0;
 const isFiniteNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
 const isPlainObject = (value: unknown) =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
@@ -88,7 +89,10 @@ export function taskProblems(task: Task, provider: AnyTaskProvider): string[] {
     if (!ok) problems.push(problem);
   };
   check(task.provider === provider.name, `provider is ${JSON.stringify(task.provider)}`);
-  check(typeof task.id === 'string' && task.id.startsWith(`${provider.name}:`), 'id is not "<provider>:<id>"');
+  check(
+    typeof task.id === 'string' && task.id.startsWith(`${provider.name}:`),
+    'id is not "<provider>:<id>"',
+  );
   if (typeof task.id === 'string') {
     try {
       provider.parseRef(task.id);
@@ -138,7 +142,7 @@ export function taskProblems(task: Task, provider: AnyTaskProvider): string[] {
 /** What is wrong with an SDK error as users see it: not an XError, or a message that is not one line. */
 export function errorProblems(error: unknown): string[] {
   if (!XError.isInstance(error)) {
-    return [`not an XError: ${errorClassOf(error)} ${String((error as Error)?.message ?? error).slice(0, 120)}`];
+    return [`${errorClassOf(error)} ${String((error as Error)?.message ?? error).slice(0, 120)}`];
   }
   const problems: string[] = [];
   if (/[\r\n]/.test(error.message)) problems.push('message is not one line');

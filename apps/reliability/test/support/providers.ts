@@ -69,6 +69,8 @@ export interface ProviderAdapter {
   sparseBodies(ref: unknown): BodyCase[];
   /** A spec-valid body of the first endpoint whose own id is not the reference's (when the body has one). */
   bodyWithOtherId?(ref: unknown, id: string): unknown;
+  /** The string form of a reference holding `id` (in the first id slot). */
+  stringRefWithId(id: string): string;
   /** References with `id` in each id slot, to prove each slot is checked. */
   refsWithId(id: unknown): Array<{ slot: string; ref: unknown }>;
   /** Whether the spec types the ids as uuids (then any non-uuid must be refused before a request). */
@@ -140,6 +142,7 @@ export const browserUseAdapter: ProviderAdapter = {
       },
     ];
   },
+  stringRefWithId: (id) => `browser-use:${id}`,
   refsWithId: (id) => [{ slot: 'taskId', ref: id }],
   idsAreUuids: true,
   idCalls(provider) {
@@ -178,7 +181,10 @@ export const anchorAdapter: ProviderAdapter = {
   finishingTask: (sandbox, { steps, stepMs }) => asAnchor(sandbox).createTask({ steps, stepMs }),
   unknownWordTask: (sandbox, word, endAfterMs) =>
     asAnchor(sandbox).createTask({
-      stages: [{ status: word }, { afterMs: endAfterMs, status: 'success', output: 'done', executionTime: 5 }],
+      stages: [
+        { status: word },
+        { afterMs: endAfterMs, status: 'success', output: 'done', executionTime: 5 },
+      ],
     }),
   taskPath: /^\/v1\/task\/[^/]+\/executions\/[^/]+$|^\/v2\/tasks\/runs\/[^/]+\/status$/,
   errorBody: (message) => ({ error: { code: 500, message } }),
@@ -187,19 +193,32 @@ export const anchorAdapter: ProviderAdapter = {
   sparseBodies(ref) {
     const required = anchorRequired(ref as AnchorTaskRef);
     return [
-      { label: 'execution result with the required fields only', faults: [ok({ data: required })], status: 'running' },
+      {
+        label: 'execution result with the required fields only',
+        faults: [ok({ data: required })],
+        status: 'running',
+      },
       {
         label: 'execution result with every optional field null',
-        faults: [ok({ data: { ...required, status: 'success', output: null, errorMessage: null, executionTime: null } })],
+        faults: [
+          ok({
+            data: { ...required, status: 'success', output: null, errorMessage: null, executionTime: null },
+          }),
+        ],
         status: 'succeeded',
       },
       {
         label: 'failed execution with every optional field null',
-        faults: [ok({ data: { ...required, status: 'failure', output: null, errorMessage: null, executionTime: null } })],
+        faults: [
+          ok({
+            data: { ...required, status: 'failure', output: null, errorMessage: null, executionTime: null },
+          }),
+        ],
         status: 'failed',
       },
     ];
   },
+  stringRefWithId: (id) => `anchor:${id}/${randomUUID()}`,
   refsWithId: (id) => [
     { slot: 'taskId', ref: { taskId: id, executionId: randomUUID() } },
     { slot: 'executionId', ref: { taskId: randomUUID(), executionId: id } },
@@ -209,8 +228,14 @@ export const anchorAdapter: ProviderAdapter = {
   idCalls(provider) {
     const anchor = provider as AnchorLike;
     return [
-      { name: 'api.getTaskExecutionResult(taskId)', call: (id) => anchor.api.getTaskExecutionResult(id as string, randomUUID()) },
-      { name: 'api.getTaskExecutionResult(executionId)', call: (id) => anchor.api.getTaskExecutionResult(randomUUID(), id as string) },
+      {
+        name: 'api.getTaskExecutionResult(taskId)',
+        call: (id) => anchor.api.getTaskExecutionResult(id as string, randomUUID()),
+      },
+      {
+        name: 'api.getTaskExecutionResult(executionId)',
+        call: (id) => anchor.api.getTaskExecutionResult(randomUUID(), id as string),
+      },
       { name: 'api.getTaskRunStatus', call: (id) => anchor.api.getTaskRunStatus(id as string) },
       { name: 'waitForTask', call: (id) => anchor.waitForTask({ runId: id as string }, { intervalMs: 1 }) },
     ];
@@ -219,7 +244,13 @@ export const anchorAdapter: ProviderAdapter = {
 
 function anchorRequired(ref: AnchorTaskRef | undefined) {
   const executionId = ref && 'executionId' in ref ? ref.executionId : randomUUID();
-  return { id: executionId, taskVersionId: randomUUID(), version: '1', status: 'running', startTime: isoNow() };
+  return {
+    id: executionId,
+    taskVersionId: randomUUID(),
+    version: '1',
+    status: 'running',
+    startTime: isoNow(),
+  };
 }
 
 /** BrowserAI: `GET /tasks/{session_id}` then, once terminal or paused, `GET /results/{session_id}`. */
@@ -296,6 +327,7 @@ export const browserAIAdapter: ProviderAdapter = {
       },
     ];
   },
+  stringRefWithId: (id) => `browserai:${id}`,
   refsWithId: (id) => [{ slot: 'sessionId', ref: id }],
   idsAreUuids: false,
   idCalls(provider) {

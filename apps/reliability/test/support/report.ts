@@ -5,7 +5,15 @@ import { inject } from 'vitest';
 /** The parts of docs/reliability.md; each test file records one. */
 export type Section = 'faults' | 'abort' | 'bad-input' | 'secrecy' | 'fuzz' | 'soak' | 'built';
 
-export const SECTIONS: readonly Section[] = ['faults', 'abort', 'bad-input', 'secrecy', 'fuzz', 'soak', 'built'];
+export const SECTIONS: readonly Section[] = [
+  'faults',
+  'abort',
+  'bad-input',
+  'secrecy',
+  'fuzz',
+  'soak',
+  'built',
+];
 
 /** What every recorded row carries: where it sorts, and the problems seen (none when as expected). */
 export interface BaseRow {
@@ -91,6 +99,7 @@ export interface SecrecyRow extends BaseRow {
 
 /** The fuzzing summary of one provider. */
 export interface FuzzRow extends BaseRow {
+  case: string;
   runs: number;
   seed: number;
   ms: number;
@@ -100,6 +109,7 @@ export interface FuzzRow extends BaseRow {
 
 /** The soak of one provider, run in a child process. */
 export interface SoakRow extends BaseRow {
+  case: string;
   calls: number;
   concurrency: number;
   maxRetries: number;

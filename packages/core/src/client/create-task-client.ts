@@ -88,7 +88,9 @@ export function createTaskClient(options: TaskClientOptions): TaskClient {
   ): AsyncGenerator<TaskUpdate> {
     const items = resolveAll(refs); // bad references fail here, before any request
     const limiter = createLimiter(concurrency);
-    const stop = new AbortController();
+    // One controller per task, all aborted from here: no signal gathers a listener per task.
+    const controllers = new Set<AbortController>();
+    const stop = { abort: (reason?: unknown) => controllers.forEach((controller) => controller.abort(reason)) };
     const onCallerAbort = () => stop.abort(watchOptions.signal?.reason);
     if (watchOptions.signal?.aborted) onCallerAbort();
     watchOptions.signal?.addEventListener('abort', onCallerAbort, { once: true });
@@ -107,7 +109,10 @@ export function createTaskClient(options: TaskClientOptions): TaskClient {
         let last: Task | undefined;
         try {
           const provider = limitProvider(item.provider, limiter);
-          for await (const task of watchTask(provider, item.ref, { ...watchOptions, signal: stop.signal })) {
+          const controller = new AbortController();
+          controllers.add(controller);
+          if (watchOptions.signal?.aborted) controller.abort(watchOptions.signal.reason);
+          for await (const task of watchTask(provider, item.ref, { ...watchOptions, signal: controller.signal })) {
             last = task;
             push({ ref: item.text, task, done: settles(task) });
           }

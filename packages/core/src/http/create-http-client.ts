@@ -2,12 +2,14 @@ import { APIConnectionError } from '../errors/api-connection-error';
 import { APIConnectionTimeoutError } from '../errors/api-connection-timeout-error';
 import { APIError } from '../errors/api-error';
 import { APIUserAbortError } from '../errors/api-user-abort-error';
+import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import { InvalidResponseError } from '../errors/invalid-response-error';
 import { ResponseTooLargeError } from '../errors/response-too-large-error';
 import { createAPIError } from '../errors/status-errors';
 import type { RequestOptions } from '../task/task-provider';
 import { VERSION } from '../version';
 import { delay } from './delay';
+import { describeValue } from './describe-value';
 import { extractErrorMessage } from './extract-error-message';
 import type { FetchFunction } from './fetch-function';
 import { getRetryDelay } from './get-retry-delay';
@@ -56,7 +58,10 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
   validateNumberOption(settings.initialRetryDelayMs, 'initialRetryDelayMs', { min: 0 });
   validateHeaders(settings.headers, 'headers');
   if (settings.fetch !== undefined && typeof settings.fetch !== 'function') {
-    throw new TypeError('fetch must be a function');
+    throw new InvalidArgumentError({
+      argument: 'fetch',
+      message: `fetch must be a function, got ${describeValue(settings.fetch)}`,
+    });
   }
   const provider = settings.provider;
   const baseURL = () =>

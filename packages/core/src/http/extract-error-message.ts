@@ -34,7 +34,7 @@ function fromValidationList(items: unknown[]): string | undefined {
     if (!item || typeof item !== 'object') return [];
     const { loc, msg } = item as { loc?: unknown; msg?: unknown };
     if (typeof msg !== 'string') return [];
-    const where = Array.isArray(loc) ? loc.map(String).join('.') : undefined;
+    const where = Array.isArray(loc) ? loc.map(describeLocation).join('.') : undefined;
     return [where ? `${where}: ${msg}` : msg];
   });
   return parts.length > 0 ? parts.join('; ') : undefined;
@@ -50,4 +50,9 @@ function fromText(text: string): string | undefined {
     return stripped || undefined;
   }
   return text.trim() || undefined;
+}
+
+/** One part of a validation error's `loc`: strings and numbers as they are, anything else as `?`. */
+function describeLocation(part: unknown): string {
+  return typeof part === 'string' || typeof part === 'number' ? String(part) : '?';
 }
