@@ -90,7 +90,11 @@ export function createTaskClient(options: TaskClientOptions): TaskClient {
     const limiter = createLimiter(concurrency);
     // One controller per task, all aborted from here: no signal gathers a listener per task.
     const controllers = new Set<AbortController>();
-    const stop = { abort: (reason?: unknown) => controllers.forEach((controller) => controller.abort(reason)) };
+    const stop = {
+      abort: (reason?: unknown) => {
+        for (const controller of controllers) controller.abort(reason);
+      },
+    };
     const onCallerAbort = () => stop.abort(watchOptions.signal?.reason);
     if (watchOptions.signal?.aborted) onCallerAbort();
     watchOptions.signal?.addEventListener('abort', onCallerAbort, { once: true });
