@@ -116,7 +116,10 @@ export function createTaskClient(options: TaskClientOptions): TaskClient {
           const controller = new AbortController();
           controllers.add(controller);
           if (watchOptions.signal?.aborted) controller.abort(watchOptions.signal.reason);
-          for await (const task of watchTask(provider, item.ref, { ...watchOptions, signal: controller.signal })) {
+          for await (const task of watchTask(provider, item.ref, {
+            ...watchOptions,
+            signal: controller.signal,
+          })) {
             last = task;
             push({ ref: item.text, task, done: settles(task) });
           }
