@@ -1,6 +1,6 @@
 // Checks of the BUILT packages (dist/, minified), run by test/built.test.ts in a plain node process:
-// what users see that source-level tests cannot (class names after minification, the CommonJS build,
-// isInstance across the ESM and CommonJS copies of @x/core). Prints `BUILT_RESULT <json>` and exits by itself.
+// what users see that source-level tests cannot (class names after minification, `require()` of the
+// packages, which loads the very same ESM module as `import`, so classes match across the two). Prints `BUILT_RESULT <json>` and exits by itself.
 
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -77,17 +77,18 @@ async function main() {
       const limited = await caught(provider.getTask(vendor.unknown()));
       check(vendor.name, 'a 429: `error.name`', 'RateLimitError', limited?.name);
 
+      check(vendor.name, '`require()` and `import()` give the same module', true, cjs === esm);
       const fromCjs = await caught(cjs[vendor.factory](settings).getTask(vendor.unknown()));
-      check(vendor.name, 'CommonJS build: a 404 is a `NotFoundError`', 'NotFoundError', fromCjs?.name);
+      check(vendor.name, 'from `require()`: a 404 is a `NotFoundError`', 'NotFoundError', fromCjs?.name);
       check(
         vendor.name,
-        'a CommonJS error, `isInstance` of the ESM copy of core',
+        'an error from `require()`, `instanceof` the imported class',
         true,
-        core.NotFoundError.isInstance(fromCjs),
+        fromCjs instanceof core.NotFoundError,
       );
       check(
         vendor.name,
-        'an ESM error, `isInstance` of the CommonJS copy of core',
+        'an error from `import()`, `isInstance` of the required class',
         true,
         coreCjs.APIError.isInstance(notFound),
       );
