@@ -11,7 +11,7 @@ import { startChild } from './lib/child-process';
 import { bundleSize, GET_TASK_PROGRAMS, installProject, measureInstalled } from './lib/footprint';
 import { OFFICIAL_SDKS, PROVIDERS } from './lib/goals';
 import { machineInfo } from './lib/machine-info';
-import { EMPTY_MODULE, measureColdStart } from './lib/measure-cold-start';
+import { EMPTY_MODULE, EMPTY_PACKAGE, measureColdStart } from './lib/measure-cold-start';
 import { type HttpSettings, measureHttp } from './lib/measure-http';
 import { measureOverhead } from './lib/measure-overhead';
 import { measurePackageBudgets } from './lib/measure-package-budgets';
@@ -119,6 +119,7 @@ if (runs('cold')) {
   partial.coldStart = measureColdStart(
     [
       EMPTY_MODULE,
+      EMPTY_PACKAGE,
       '@x/core',
       ...PROVIDERS.map((provider) => provider.name),
       ...OFFICIAL_SDKS.map((sdk) => sdk.name),

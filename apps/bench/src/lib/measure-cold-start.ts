@@ -28,9 +28,20 @@ export interface ColdStartMeasurement {
 
 /** A one-line module next to the benchmark: the floor of importing any file at all. */
 export const EMPTY_MODULE = 'empty module (one-line file)';
+/**
+ * A package holding one one-line module, imported by its name through an exports map shaped like ours
+ * (`require` through a one-line `index.cjs`): the floor of importing any package at all, which adds
+ * Node's package resolution (package.json lookups, the exports map) to the file's own cost.
+ * apps/bench/fixtures/empty-package, linked into apps/bench/node_modules.
+ */
+export const EMPTY_PACKAGE = 'empty package (one-line module, by name)';
 
 const specifier = (name: string, format: 'esm' | 'cjs') =>
-  name === EMPTY_MODULE ? `./fixtures/empty.${format === 'esm' ? 'mjs' : 'cjs'}` : name;
+  name === EMPTY_MODULE
+    ? `./fixtures/empty.${format === 'esm' ? 'mjs' : 'cjs'}`
+    : name === EMPTY_PACKAGE
+      ? 'empty-package'
+      : name;
 // Each command prints how long its import took inside the process; the bare commands import nothing.
 const esmArgs = (name?: string) => [
   '--input-type=module',
