@@ -109,22 +109,26 @@ export interface InstalledFootprint {
 }
 
 export type FileKind =
+  | 'code'
   | 'types'
-  | 'esm'
-  | 'cjs'
-  | 'testing subpath'
+  | 'testing code'
+  | 'testing types'
+  | 'require shims'
   | 'source maps'
   | 'docs'
   | 'manifest'
   | 'other';
 
-/** What a file in an installed package is for (a `testing/` folder counts as the testing subpath). */
+/**
+ * What a file in an installed package is for: code and types of the main entry, of the `testing`
+ * subpath (a `testing/` folder), the `.cjs` files (`require` shims of the ESM code in our packages).
+ */
 export function fileKind(path: string): FileKind {
-  if (/(^|\/)testing\//.test(path)) return 'testing subpath';
-  if (/\.d\.[cm]?ts$/.test(path) || /\.d\.[cm]?ts\.map$/.test(path)) return 'types';
+  const testing = /(^|\/)testing\//.test(path);
   if (/\.map$/.test(path)) return 'source maps';
-  if (/\.cjs$/.test(path)) return 'cjs';
-  if (/\.m?js$/.test(path)) return 'esm';
+  if (/\.d\.[cm]?ts$/.test(path)) return testing ? 'testing types' : 'types';
+  if (/\.cjs$/.test(path)) return 'require shims';
+  if (/\.m?js$/.test(path)) return testing ? 'testing code' : 'code';
   if (/\.md$/i.test(path) || /(^|\/)LICEN[CS]E/i.test(path)) return 'docs';
   if (/(^|\/)package\.json$/.test(path)) return 'manifest';
   return 'other';
@@ -179,10 +183,11 @@ export function measureInstalled(dir: string): InstalledFootprint {
   files.sort((a, b) => b.bytes - a.bytes);
   packages.sort((a, b) => b.bytes - a.bytes);
   const byKind: Record<FileKind, number> = {
+    code: 0,
     types: 0,
-    esm: 0,
-    cjs: 0,
-    'testing subpath': 0,
+    'testing code': 0,
+    'testing types': 0,
+    'require shims': 0,
     'source maps': 0,
     docs: 0,
     manifest: 0,
