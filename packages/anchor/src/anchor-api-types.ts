@@ -1,13 +1,8 @@
-/**
- * Anchor Browser's response bodies, typed as its OpenAPI spec says
- * (`specs/anchor.openapi.yaml` and the fuller `specs/reference/anchorbrowser.openapi.yml`).
- * Required fields are checked at run time; optional ones are kept as sent.
- */
+// Anchor Browser's response bodies, typed as its OpenAPI spec says
+// (`specs/anchor.openapi.yaml` and the fuller `specs/reference/anchorbrowser.openapi.yml`).
+// Required fields are checked at run time; optional ones are kept as sent.
 
-/**
- * The status word of a legacy task execution and of a v2 task run (the same enum in both endpoints).
- * Any other string is accepted: vendors add values without notice.
- */
+/** The status word of a legacy execution and of a v2 run (same enum). Any other string is accepted: vendors add values without notice. */
 export type AnchorTaskStatus =
   | 'queued'
   | 'running'
@@ -17,26 +12,21 @@ export type AnchorTaskStatus =
   | 'cancelled'
   | (string & {});
 
-/**
- * `TaskExecutionResult`: one execution of a legacy task, the `data` of
- * `GET /v1/task/{taskId}/executions/{executionId}`.
- */
+/** `TaskExecutionResult`: one execution of a legacy task, the `data` of `GET /v1/task/{taskId}/executions/{executionId}`. */
 export interface AnchorTaskExecutionResult {
-  /** Unique identifier of the execution result (uuid): the `executionId`. */
+  /** The `executionId` (uuid). */
   id: string;
   /** Task version identifier (uuid). */
   taskVersionId: string;
   /** Version that was executed. */
   version: string;
-  /** Execution status. */
   status: AnchorTaskStatus;
-  /** Task execution output. */
   output?: string | null;
-  /** Error message if the execution failed. */
+  /** Set when the execution failed. */
   errorMessage?: string | null;
-  /** Execution start time (ISO 8601 date-time). */
+  /** ISO 8601 date-time. */
   startTime: string;
-  /** Execution duration in milliseconds. */
+  /** Duration in ms. */
   executionTime?: number | null;
 }
 
@@ -45,27 +35,19 @@ export interface AnchorTaskExecutionResultResponse {
   data: AnchorTaskExecutionResult;
 }
 
-/**
- * `TaskRunStatusV2Response`: the body of `GET /v2/tasks/runs/{runId}/status` (not wrapped in `data`).
- * The spec does not mark the optional fields nullable; `null` is tolerated and typed, so the type never lies.
- */
+/** `TaskRunStatusV2Response`: the body of `GET /v2/tasks/runs/{runId}/status` (no `data` wrapper). `null` is typed though the spec says non-nullable. */
 export interface AnchorTaskRunStatus {
-  /** The ID of the task run. */
   run_id: string;
-  /** Current task run status. */
   status: AnchorTaskStatus;
-  /** Task output when available (an object, kept as sent). */
+  /** The output when available, kept as sent. */
   result?: Record<string, unknown> | null;
-  /** Error message when the run fails. */
+  /** Set when the run fails. */
   error?: string | null;
-  /** Session ID used for this task run. */
+  /** The run's browser session. */
   session_id?: string | null;
 }
 
-/**
- * The `raw` of an Anchor `Task`: the execution result (legacy API, `{ taskId, executionId }` reference)
- * or the run status (v2 API, `{ runId }` reference). Tell them apart with `'run_id' in raw`.
- */
+/** An Anchor `Task.raw`: the execution result (`{ taskId, executionId }`) or the run status (`{ runId }`); `'run_id' in raw` tells them apart. */
 export type AnchorTaskRaw = AnchorTaskExecutionResult | AnchorTaskRunStatus;
 
 /** `ErrorResponse`: Anchor's error body, `{ error: { code, message } }`. */

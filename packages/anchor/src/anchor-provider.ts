@@ -23,27 +23,12 @@ import {
 import { convertAnchorTask } from './convert-anchor-task';
 import { VERSION } from './version';
 
-/** Options of `createAnchor`. */
+/** Options of `createAnchor`, all optional; only `apiKey` and `baseURL` read the environment. */
 export interface AnchorProviderSettings extends ProviderSettings {
   /** The API key, sent as the `anchor-api-key` header. Default: `process.env.ANCHORBROWSER_API_KEY`, read at each call. */
   apiKey?: string;
-  /**
-   * The API's base URL. Default: `process.env.ANCHORBROWSER_BASE_URL`, else `https://api.anchorbrowser.io`.
-   * A trailing slash is removed.
-   */
+  /** The base URL, trailing slash removed. Default: `process.env.ANCHORBROWSER_BASE_URL`, else `https://api.anchorbrowser.io`. */
   baseURL?: string;
-  /** Custom `fetch`, for proxies, middleware or tests. Default: the global `fetch`. */
-  fetch?: ProviderSettings['fetch'];
-  /** Headers sent with every request. Default: none. No environment variable. */
-  headers?: Record<string, string>;
-  /** Timeout per attempt in milliseconds, covering headers and body. Default: 60,000. No environment variable. */
-  timeoutMs?: number;
-  /** Retries after the first attempt, on connection errors, timeouts, 408, 409, 429 and 5xx. Default: 2. No environment variable. */
-  maxRetries?: number;
-  /** Largest response body read, in bytes (`ResponseTooLargeError` beyond). Default: 16 MiB. No environment variable. */
-  maxResponseBytes?: number;
-  /** Longest wait before a retry, `Retry-After` included. Default: 60,000 ms. No environment variable. */
-  maxRetryDelayMs?: number;
 }
 
 /** The `raw` type of the task a reference reads: the run status for `{ runId }`, else the execution result. */
@@ -51,15 +36,15 @@ export type AnchorTaskRawOf<R extends AnchorTaskRef> = R extends AnchorRunRef
   ? AnchorTaskRunStatus
   : AnchorTaskExecutionResult;
 
-/** The Anchor Browser provider: the normalized task API plus Anchor's own endpoints under `api`. */
+/** The Anchor Browser provider: the normalized task contract plus the vendor's own endpoints under `api`. */
 export interface AnchorProvider extends TaskProvider<AnchorTaskRef, AnchorTaskRaw> {
   /** `'anchor'`, also the prefix of string references. */
   readonly name: 'anchor';
   /** Anchor's endpoints, typed as its spec: `getTaskExecutionResult`, `getTaskRunStatus`. */
   readonly api: AnchorApi;
   /**
-   * Reads a task, normalized. `{ taskId, executionId }` reads `GET /v1/task/{taskId}/executions/{executionId}`,
-   * `{ runId }` reads `GET /v2/tasks/runs/{runId}/status`. The reference is checked before any request
+   * Reads a task, normalized: `{ taskId, executionId }` from `GET /v1/task/{taskId}/executions/{executionId}`,
+   * `{ runId }` from `GET /v2/tasks/runs/{runId}/status`. Ids are checked before any request
    * (`InvalidArgumentError` naming `taskId`, `executionId` or `runId`).
    */
   getTask<R extends AnchorTaskRef>(ref: R, options?: RequestOptions): Promise<Task<AnchorTaskRawOf<R>>>;
@@ -67,15 +52,12 @@ export interface AnchorProvider extends TaskProvider<AnchorTaskRef, AnchorTaskRa
   parseRef(text: string): AnchorTaskRef;
   /** Prints `anchor:<taskId>/<executionId>` or `anchor:run/<runId>`. Throws `InvalidArgumentError`. */
   formatRef(ref: AnchorTaskRef): string;
-  /**
-   * Polls the task until it is terminal and resolves with it (core's `waitForTask` with this provider).
-   * Rejects with `TaskWaitTimeoutError` after `options.timeoutMs` (default 600,000 ms).
-   */
+  /** Core's `waitForTask`: polls until the task is terminal; `TaskWaitTimeoutError` after `options.timeoutMs` (default 600,000 ms). */
   waitForTask<R extends AnchorTaskRef>(
     ref: R,
     options?: WaitForTaskOptions,
   ): Promise<Task<AnchorTaskRawOf<R>>>;
-  /** Yields the task each time its status changes, until it is terminal (core's `watchTask` with this provider). */
+  /** Core's `watchTask`: yields the task at each change, until it is terminal. */
   watchTask<R extends AnchorTaskRef>(
     ref: R,
     options?: WaitForTaskOptions,
@@ -83,8 +65,8 @@ export interface AnchorProvider extends TaskProvider<AnchorTaskRef, AnchorTaskRa
 }
 
 /**
- * Creates an Anchor Browser provider. Settings are checked at once (`InvalidArgumentError`); the key
- * is read at the first request, so a missing key never fails here.
+ * Creates an Anchor Browser provider. Bad settings throw `InvalidArgumentError` here; the key is read
+ * at each request, so a missing key never fails here.
  *
  * @example
  * const anchor = createAnchor({ apiKey: process.env.ANCHORBROWSER_API_KEY });
@@ -141,8 +123,5 @@ export function createAnchor(settings: AnchorProviderSettings = {}): AnchorProvi
   return withSafeInspect(anchor as unknown as AnchorProvider, 'AnchorProvider', summary);
 }
 
-/**
- * The default provider: key from `ANCHORBROWSER_API_KEY`, base URL from `ANCHORBROWSER_BASE_URL` or
- * `https://api.anchorbrowser.io`. Creating it never throws; a missing key is reported at the first call.
- */
+/** The default provider, `createAnchor()`: key and base URL from the environment. Importing it never throws. */
 export const anchor: AnchorProvider = createAnchor();

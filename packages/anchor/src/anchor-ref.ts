@@ -1,20 +1,17 @@
 import { assertUuid, describeValue, InvalidArgumentError, splitRef, validatePathSegment } from '@x/core';
 
-/** A legacy task execution: `GET /v1/task/{taskId}/executions/{executionId}`. Both ids are uuids. */
+/** A legacy task execution (`GET /v1/task/{taskId}/executions/{executionId}`); both ids are uuids. */
 export interface AnchorExecutionRef {
   taskId: string;
   executionId: string;
 }
 
-/** A v2 task run: `GET /v2/tasks/runs/{runId}/status`. The spec types `runId` as a plain string. */
+/** A v2 task run (`GET /v2/tasks/runs/{runId}/status`); `runId` is a plain string. */
 export interface AnchorRunRef {
   runId: string;
 }
 
-/**
- * A reference to an Anchor task: `{ taskId, executionId }` (legacy tasks API) or `{ runId }` (v2 runs).
- * String forms: `anchor:<taskId>/<executionId>` and `anchor:run/<runId>`.
- */
+/** An Anchor task: `{ taskId, executionId }` (legacy API) or `{ runId }` (v2); as strings `anchor:<taskId>/<executionId>`, `anchor:run/<runId>`. */
 export type AnchorTaskRef = AnchorExecutionRef | AnchorRunRef;
 
 const EXPECTED = 'anchor:<taskId>/<executionId>" or "anchor:run/<runId>';
@@ -26,8 +23,8 @@ export function isAnchorRunRef(ref: AnchorTaskRef): ref is AnchorRunRef {
 }
 
 /**
- * Parses `anchor:<taskId>/<executionId>` or `anchor:run/<runId>` (the `anchor:` prefix is optional).
- * Throws `InvalidArgumentError` naming `ref` and the expected forms; ids are checked as `getTask` does.
+ * Parses `anchor:<taskId>/<executionId>` or `anchor:run/<runId>` (prefix optional), ids checked as by
+ * `getTask`. Throws `InvalidArgumentError` naming `ref` and the expected forms.
  */
 export function parseAnchorRef(text: string): AnchorTaskRef {
   const id = splitRef(text, 'anchor', EXPECTED);
@@ -48,7 +45,7 @@ export function parseAnchorRef(text: string): AnchorTaskRef {
   }
 }
 
-/** Prints `anchor:<taskId>/<executionId>` or `anchor:run/<runId>`. Throws `InvalidArgumentError` for an invalid reference. */
+/** Prints `anchor:<taskId>/<executionId>` or `anchor:run/<runId>`. Throws `InvalidArgumentError` for an invalid one. */
 export function formatAnchorRef(ref: AnchorTaskRef): string {
   const checked = assertAnchorRef(ref);
   return isAnchorRunRef(checked)
@@ -57,9 +54,8 @@ export function formatAnchorRef(ref: AnchorTaskRef): string {
 }
 
 /**
- * Checks a reference before any request: `taskId` and `executionId` must be uuids, `runId` a valid
- * path segment. Throws `InvalidArgumentError` naming the id at fault (or `ref` for a wrong shape).
- * Returns a fresh reference holding only the known fields.
+ * Checks a reference: `taskId` and `executionId` uuids, `runId` a valid path segment. Throws `InvalidArgumentError`
+ * naming the id at fault (`ref` for a wrong shape). Returns a fresh reference with only the known fields.
  */
 export function assertAnchorRef(ref: unknown): AnchorTaskRef {
   if (ref === null || typeof ref !== 'object' || Array.isArray(ref)) {

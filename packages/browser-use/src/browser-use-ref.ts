@@ -6,10 +6,7 @@ export type BrowserUseRef = string;
 const PROVIDER = 'browser-use';
 const EXPECTED = 'browser-use:<task uuid>';
 
-/**
- * Parses `browser-use:<uuid>` (or the bare `<uuid>`) into a `BrowserUseRef`.
- * Throws `InvalidArgumentError` (argument `ref`) for anything else.
- */
+/** Parses `browser-use:<uuid>` or a bare uuid. Throws `InvalidArgumentError` (argument `ref`) for anything else. */
 export function parseBrowserUseRef(text: string): BrowserUseRef {
   const id = splitRef(text, PROVIDER, EXPECTED);
   if (!isUuid(id)) {
@@ -21,7 +18,7 @@ export function parseBrowserUseRef(text: string): BrowserUseRef {
   return id;
 }
 
-/** Prints a `BrowserUseRef` as `browser-use:<uuid>`. Throws `InvalidArgumentError` unless it is a uuid. */
+/** Prints `browser-use:<uuid>`. Throws `InvalidArgumentError` unless `ref` is a uuid. */
 export function formatBrowserUseRef(ref: BrowserUseRef): string {
   if (!isUuid(ref)) {
     throw new InvalidArgumentError({

@@ -1,8 +1,6 @@
-/**
- * BrowserAI's response types, as its OpenAPI document describes them (`GET /tasks/{session_id}` and
- * `GET /results/{session_id}`). The spec marks every field optional; these types also accept `null`,
- * because the vendor's own clients treat missing and null alike.
- */
+// BrowserAI's response types, as its OpenAPI document describes them (`GET /tasks/{session_id}` and
+// `GET /results/{session_id}`). The spec marks every field optional; these types also accept `null`,
+// because the vendor's own clients treat missing and null alike.
 
 /**
  * A task's status word. The spec documents it as a free string; the words listed are those seen in the

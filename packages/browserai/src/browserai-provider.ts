@@ -1,6 +1,5 @@
 import {
   createHttpClient,
-  type FetchFunction,
   isTerminalStatus,
   NotFoundError,
   type ProviderSettings,
@@ -28,24 +27,12 @@ import { VERSION } from './version';
 /** BrowserAI's production API. */
 export const BROWSERAI_DEFAULT_BASE_URL = 'https://browser.ai/api/v1';
 
-/** Options of `createBrowserAI`. */
+/** Options of `createBrowserAI`, all optional; only `apiKey` and `baseURL` read the environment. */
 export interface BrowserAIProviderSettings extends ProviderSettings {
   /** The API key, sent as `Authorization: apikey <KEY>`. Default: the `BROWSERAI_API_KEY` environment variable, read at each call. */
   apiKey?: string;
-  /** The API's base URL. Default: the `BROWSERAI_BASE_URL` environment variable, else `https://browser.ai/api/v1`. */
+  /** The base URL. Default: the `BROWSERAI_BASE_URL` environment variable, else `https://browser.ai/api/v1`. */
   baseURL?: string;
-  /** Custom `fetch`, for proxies, middleware or tests. Default: the global `fetch`. */
-  fetch?: FetchFunction;
-  /** Headers sent with every request; per-call `headers` override them. Default: none. */
-  headers?: Record<string, string>;
-  /** Timeout per attempt in milliseconds, covering headers and body. Default: 60,000. */
-  timeoutMs?: number;
-  /** Retries after the first attempt, on connection errors, timeouts, 408, 409, 429 and 5xx. Default: 2. */
-  maxRetries?: number;
-  /** Largest response body read, in bytes; a larger one fails with `ResponseTooLargeError`. Default: 16 MiB. */
-  maxResponseBytes?: number;
-  /** Longest wait before a retry, server hints (`Retry-After`) included. Default: 60,000 ms. */
-  maxRetryDelayMs?: number;
 }
 
 /** The BrowserAI provider: normalized tasks, polling, and the vendor's own endpoints under `api`. */
@@ -55,8 +42,8 @@ export interface BrowserAIProvider extends TaskProvider<BrowserAIRef, BrowserAIT
   readonly api: BrowserAIApi;
   /**
    * Reads a task (`GET /tasks/{session_id}`) and, once it is terminal or paused, its results
-   * (`GET /results/{session_id}`), and returns it normalized. `ref` is the session id (the string form
-   * `"browserai:<sessionId>"` is accepted too); it is checked before any request.
+   * (`GET /results/{session_id}`), normalized. `ref`: the session id (or `"browserai:<sessionId>"`),
+   * checked before any request.
    */
   getTask(ref: BrowserAIRef, options?: RequestOptions): Promise<Task<BrowserAITaskRaw>>;
   /** Parses `"browserai:<sessionId>"` (or a bare session id). Throws `InvalidArgumentError`. */
@@ -73,8 +60,8 @@ export interface BrowserAIProvider extends TaskProvider<BrowserAIRef, BrowserAIT
 }
 
 /**
- * Creates a BrowserAI provider. Settings are checked at once (`InvalidArgumentError`); the key and the
- * environment are read at each call, so a missing key is reported on the first call, not here.
+ * Creates a BrowserAI provider. Bad settings throw `InvalidArgumentError` here; the key and environment
+ * are read at each call, so a missing key fails the first call, not this one.
  */
 export function createBrowserAI(settings: BrowserAIProviderSettings = {}): BrowserAIProvider {
   const http = createHttpClient({
@@ -135,5 +122,5 @@ export function createBrowserAI(settings: BrowserAIProviderSettings = {}): Brows
   }));
 }
 
-/** The default provider: key from `BROWSERAI_API_KEY`, base URL from `BROWSERAI_BASE_URL` or BrowserAI's. */
+/** The default provider, `createBrowserAI()`: key and base URL from the environment. Importing it never throws. */
 export const browserai: BrowserAIProvider = createBrowserAI();

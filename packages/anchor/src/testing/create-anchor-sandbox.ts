@@ -14,22 +14,22 @@ import type { AnchorExecutionRef, AnchorRunRef, AnchorTaskRef } from '../anchor-
 
 /** Options of `createAnchorSandbox`. */
 export interface AnchorSandboxOptions {
-  /** The key the sandbox accepts in `anchor-api-key`. Default: a random `'sk-sandbox-…'` string. */
+  /** The key accepted in `anchor-api-key`. Default: a random `'sk-sandbox-…'`. */
   apiKey?: string;
-  /** Clock for time-driven lifecycles and timestamps. Default: `Date.now`. */
+  /** Clock of lifecycles and timestamps. Default: `Date.now`. */
   now?: () => number;
-  /** Random source for fault probabilities. Default: `Math.random`. */
+  /** Random source of fault probabilities. Default: `Math.random`. */
   random?: () => number;
 }
 
-/** How a scripted task ends, in normalized words. Anchor has no paused status: `'paused'` throws. */
+/** How a scripted task ends. Anchor has no paused status: `'paused'` throws. */
 export type SandboxOutcome = 'succeeded' | 'failed' | 'cancelled' | 'timed_out' | 'paused';
 
 /** One explicit, vendor-shaped stage of a scripted task (see `AnchorSandboxTaskOptions.stages`). */
 export interface AnchorSandboxStage {
-  /** Time after the previous stage, in ms (with `advanceOn: 'time'`). Default: `stepMs`; 0 for the first stage. */
+  /** Ms after the previous stage (with `advanceOn: 'time'`). Default: `stepMs`; 0 for the first. */
   afterMs?: number;
-  /** Anchor's status word, sent as is: any string, e.g. an unknown `'waiting_for_review'`. */
+  /** Sent as is: any word, e.g. an unknown `'waiting_for_review'`. */
   status: AnchorTaskStatus;
   /** v1 `output`. Default: `null`. */
   output?: string | null;
@@ -43,48 +43,44 @@ export interface AnchorSandboxStage {
 
 /** Options of `sandbox.createTask`. */
 export interface AnchorSandboxTaskOptions {
-  /** Which API serves the task: `'v1'` (legacy execution, `{ taskId, executionId }`) or `'v2'` (run, `{ runId }`). Default `'v1'`. */
+  /** `'v1'` (legacy execution, `{ taskId, executionId }`) or `'v2'` (run, `{ runId }`). Default `'v1'`. */
   api?: 'v1' | 'v2';
-  /** How the task ends. Default `'succeeded'`; `'paused'` throws (Anchor has no such status). */
+  /** Default `'succeeded'`; `'paused'` throws. */
   outcome?: SandboxOutcome;
-  /** Number of `running` stages between `queued` and the end. Default 3. */
+  /** `running` stages between `queued` and the end. Default 3. */
   steps?: number;
-  /** Time between two stages in ms (ignored with `advanceOn: 'read'`). Default 100. */
+  /** Ms between two stages (ignored with `advanceOn: 'read'`). Default 100. */
   stepMs?: number;
   /** `'time'`: stages move with the clock; `'read'`: one stage per GET of the task. Default `'time'`. */
   advanceOn?: 'time' | 'read';
-  /** The output text. Default: a short sentence when the outcome is `'succeeded'`, else none. */
+  /** Default: a short sentence when `'succeeded'`, else none. */
   output?: string;
-  /** The v2 `result` object. Default: `{ output }` when there is an output, else none. */
+  /** The v2 `result`. Default: `{ output }` when there is an output, else none. */
   result?: Record<string, unknown>;
-  /**
-   * The error message. Default: a vendor-like sentence for `'failed'` and `'timed_out'`, none for
-   * `'cancelled'` and `'succeeded'`.
-   */
+  /** Default: a vendor-like sentence for `'failed'` and `'timed_out'`, else none. */
   error?: string;
-  /** Full control: explicit stages (then `outcome`, `steps`, `output`, `result` and `error` are ignored). */
+  /** Full control: explicit stages (`outcome`, `steps`, `output`, `result`, `error` are then ignored). */
   stages?: AnchorSandboxStage[];
 }
 
 /** A running Anchor sandbox. */
 export interface AnchorSandbox {
-  /** Pass as `baseURL` (`http://127.0.0.1:PORT`). */
+  /** Pass as `baseURL`: `http://127.0.0.1:PORT`. */
   readonly baseURL: string;
-  /** The key the sandbox accepts. */
   readonly apiKey: string;
-  /** The underlying test server: request log, `countRequests`, faults. */
+  /** The test server: request log, faults, `countRequests`. */
   readonly server: TestServer;
-  /** Env vars that point a provider at this sandbox: `{ ANCHORBROWSER_API_KEY, ANCHORBROWSER_BASE_URL }`. */
+  /** `{ ANCHORBROWSER_API_KEY, ANCHORBROWSER_BASE_URL }` pointing a provider at this sandbox. */
   env(): Record<string, string>;
   /** Registers a scripted v2 run; returns its `{ runId }`. */
   createTask(options: AnchorSandboxTaskOptions & { api: 'v2' }): AnchorRunRef;
   /** Registers a scripted legacy execution; returns its `{ taskId, executionId }`. */
   createTask(options?: AnchorSandboxTaskOptions & { api?: 'v1' }): AnchorExecutionRef;
-  /** Registers a scripted task; returns the reference of its API's kind. */
+  /** Registers a scripted task; returns a reference of its API's kind. */
   createTask(options?: AnchorSandboxTaskOptions): AnchorTaskRef;
-  /** Queues a fault (= `server.injectFault`). */
+  /** `server.injectFault`. */
   injectFault(fault: Fault): void;
-  /** Stops the server and drops open connections. */
+  /** Stops the server, dropping open connections. */
   close(): Promise<void>;
 }
 
@@ -113,10 +109,9 @@ const DEFAULT_ERROR: Record<Exclude<SandboxOutcome, 'paused'>, string | undefine
 };
 
 /**
- * Starts a fake Anchor Browser API on 127.0.0.1, serving `GET /v1/task/{taskId}/executions/{executionId}`
- * and `GET /v2/tasks/runs/{runId}/status` as Anchor's spec says: `anchor-api-key` check (401), 404 for
- * unknown ids and for non-uuid v1 ids, `{ error: { code, message } }` error bodies, scripted lifecycles
- * and core's fault injection.
+ * Starts an Anchor Browser API on 127.0.0.1 serving `GET /v1/task/{taskId}/executions/{executionId}` and
+ * `GET /v2/tasks/runs/{runId}/status` as the spec says: `anchor-api-key` check (401), 404 for unknown and
+ * non-uuid v1 ids, `{ error: { code, message } }` error bodies.
  */
 export async function createAnchorSandbox(options: AnchorSandboxOptions = {}): Promise<AnchorSandbox> {
   const apiKey = options.apiKey ?? `sk-sandbox-${randomBytes(16).toString('hex')}`;

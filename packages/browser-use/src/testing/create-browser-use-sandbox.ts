@@ -20,17 +20,13 @@ const BASE_PATH = '/api/v2';
 const API_KEY_HEADER = 'x-browser-use-api-key';
 
 /**
- * Starts a Browser Use API on 127.0.0.1 that serves `GET /api/v2/tasks/{task_id}` (`TaskView`) and
- * `GET /api/v2/tasks/{task_id}/status` (`TaskStatusView`) as the vendor does: a missing or wrong
- * `X-Browser-Use-API-Key` → 401 `{detail: 'Invalid API key'}`, a task id that is not a uuid → 422
- * `HTTPValidationError`, an unknown task → 404 `{detail: 'Task not found'}`. Tasks are scripted with
- * `createTask` (created → started → steps → finished / failed / stopped); faults come from `@x/core/testing`.
- *
+ * Starts a Browser Use API on 127.0.0.1 serving `GET /api/v2/tasks/{task_id}` and `.../status` as the vendor
+ * does: missing or wrong `X-Browser-Use-API-Key` → 401 `{detail: 'Invalid API key'}`, a non-uuid id → 422
+ * `HTTPValidationError`, an unknown task → 404 `{detail: 'Task not found'}`. Tasks are scripted with `createTask`.
  * @example
  * const sandbox = await createBrowserUseSandbox();
  * const provider = createBrowserUse({ apiKey: sandbox.apiKey, baseURL: sandbox.baseURL });
- * const task = await provider.waitForTask(sandbox.createTask({ steps: 2, stepMs: 20 }), { intervalMs: 10 });
- * await sandbox.close();
+ * await provider.waitForTask(sandbox.createTask({ steps: 2, stepMs: 20 }), { intervalMs: 10 });
  */
 export async function createBrowserUseSandbox(
   options: BrowserUseSandboxOptions = {},

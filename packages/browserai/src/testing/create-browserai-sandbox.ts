@@ -13,63 +13,62 @@ import type { BrowserAIRef } from '../browserai-ref';
 
 /** Options of `createBrowserAISandbox`. */
 export interface BrowserAISandboxOptions {
-  /** The key the sandbox accepts (sent as `Authorization: apikey <KEY>`). Default: a random `'sk-sandbox-…'` string. */
+  /** The key accepted in `Authorization: apikey <KEY>`. Default: a random `'sk-sandbox-…'`. */
   apiKey?: string;
-  /** Clock for time-driven lifecycles and timestamps. Default: `Date.now`. */
+  /** Clock of lifecycles and timestamps. Default: `Date.now`. */
   now?: () => number;
-  /** Random source for fault probabilities. Default: `Math.random`. */
+  /** Random source of fault probabilities. Default: `Math.random`. */
   random?: () => number;
 }
 
-/** The normalized outcome a scripted task ends with. */
+/** How a scripted task ends. */
 export type SandboxOutcome = 'succeeded' | 'failed' | 'cancelled' | 'timed_out' | 'paused';
 
-/** One vendor-shaped stage of a scripted task, for full control over its lifecycle. */
+/** One vendor-shaped stage of a scripted task. */
 export interface BrowserAISandboxStage {
-  /** Time since the previous stage in ms (with `advanceOn: 'time'`). Default: the task's `stepMs`. */
+  /** Ms after the previous stage (with `advanceOn: 'time'`). Default: the task's `stepMs`. */
   afterMs?: number;
-  /** The raw status word both endpoints send, e.g. `'running'`, `'finalized'` or an unknown `'warming_up'`. */
+  /** The word both endpoints send, e.g. `'running'`, `'finalized'`, an unknown `'warming_up'`. */
   status: string;
-  /** How many results `GET /results` lists at this stage. Default: as many as at the previous stage (0 at first). */
+  /** Results `GET /results` lists now. Default: as at the previous stage (0 at first). */
   steps?: number;
-  /** Fields merged over the metadata body at this stage, e.g. `{ error: 'Blocked' }` or `{ result: 'Done' }`. */
+  /** Merged over the metadata body, e.g. `{ error: 'Blocked' }` or `{ result: 'Done' }`. */
   task?: Partial<BrowserAITask>;
 }
 
 /** Options of `sandbox.createTask`. */
 export interface BrowserAISandboxTaskOptions {
-  /** How the task ends. Default `'succeeded'` (`finalized`). `'timed_out'` is not expressible by BrowserAI and throws. */
+  /** Default `'succeeded'` (`finalized`). `'timed_out'` (no BrowserAI word) throws. */
   outcome?: SandboxOutcome;
-  /** Results produced before the end (one per stage while `running`). Default 3. */
+  /** Results before the end, one per `running` stage. Default 3. */
   steps?: number;
-  /** Time between lifecycle stages in ms. Default 100 (ignored with `advanceOn: 'read'`). */
+  /** Ms between two stages (ignored with `advanceOn: 'read'`). Default 100. */
   stepMs?: number;
-  /** `'time'` moves by the clock; `'read'` moves one stage per `GET /tasks/{session_id}`. Default `'time'`. */
+  /** `'time'`: by the clock; `'read'`: one stage per `GET /tasks/{session_id}`. Default `'time'`. */
   advanceOn?: 'time' | 'read';
   /**
-   * The final result text (the last result's `result`). Default: a short summary when the task succeeds,
-   * a question when it pauses; a failed or cancelled run ends on an ordinary step unless this is set.
+   * The last result's `result`. Default: a summary on success, a question on pause; a failed or cancelled
+   * run ends on an ordinary step.
    */
   output?: string;
-  /** The error text of a failed task (the metadata's `error`). Default: a short message. */
+  /** A failed task's metadata `error`. Default: a short message. */
   error?: string;
-  /** Full control: explicit stages, replacing the ones `outcome` and `steps` would build. */
+  /** Full control: explicit stages, replacing those of `outcome` and `steps`. */
   stages?: BrowserAISandboxStage[];
 }
 
-/** A BrowserAI look-alike on 127.0.0.1: `GET /tasks/{session_id}` and `GET /results/{session_id}`. */
+/** A BrowserAI API on 127.0.0.1 (see `createBrowserAISandbox`). */
 export interface BrowserAISandbox {
   /** Pass as `baseURL`. */
   readonly baseURL: string;
-  /** The key the sandbox accepts. */
   readonly apiKey: string;
-  /** The underlying test server: request log, faults. */
+  /** The test server: request log, faults, `countRequests`. */
   readonly server: TestServer;
-  /** Env vars that point a provider at this sandbox: `{ BROWSERAI_API_KEY, BROWSERAI_BASE_URL }`. */
+  /** `{ BROWSERAI_API_KEY, BROWSERAI_BASE_URL }` pointing a provider at this sandbox. */
   env(): Record<string, string>;
-  /** Registers a scripted task and returns its session id. */
+  /** Registers a scripted task; returns its session id. */
   createTask(options?: BrowserAISandboxTaskOptions): BrowserAIRef;
-  /** Queues a fault (same as `server.injectFault`). */
+  /** `server.injectFault`. */
   injectFault(fault: Fault): void;
   close(): Promise<void>;
 }
@@ -102,16 +101,13 @@ const UNAUTHORIZED: RouteReply = { status: 401, body: { error: 'Unauthorized' } 
 const NOT_FOUND: RouteReply = { status: 404, body: { error: 'Task not found' } };
 
 /**
- * Starts a BrowserAI sandbox: a real HTTP server on 127.0.0.1 speaking BrowserAI's task API as its
- * spec says (the `Authorization: apikey <KEY>` check, `{error}` bodies for 401 and 404, every field of
- * `GetTaskResponse` and `GetResultsResponse`), with scripted lifecycles whose results grow as the run
- * goes, and the fault injection of `@x/core/testing`. The running word is `running`.
- *
+ * Starts a BrowserAI API on 127.0.0.1 serving `GET /tasks/{session_id}` and `GET /results/{session_id}`
+ * as the spec says (`Authorization: apikey <KEY>` check, `{error}` bodies for 401 and 404, every field of
+ * `GetTaskResponse` and `GetResultsResponse`); results grow as the run goes; the running word is `running`.
  * @example
  * const sandbox = await createBrowserAISandbox();
  * const provider = createBrowserAI({ apiKey: sandbox.apiKey, baseURL: sandbox.baseURL });
- * const task = await provider.waitForTask(sandbox.createTask({ stepMs: 20 }), { intervalMs: 10 });
- * await sandbox.close();
+ * await provider.waitForTask(sandbox.createTask({ stepMs: 20 }), { intervalMs: 10 });
  */
 export async function createBrowserAISandbox(
   options: BrowserAISandboxOptions = {},

@@ -10,10 +10,7 @@ import { createLimiter } from './create-limiter';
 import { limitProvider } from './limit-provider';
 import type { TaskClient, TaskClientOptions, TaskOutcome, TaskUpdate } from './task-client-types';
 
-/**
- * A client over several providers. String references `"<provider>:<id>"` are routed by prefix
- * (`anchor:…` to the provider named `anchor`); many-task calls keep at most `concurrency` requests in flight.
- */
+/** A client over several providers: `"<provider>:<id>"` references go to the provider of that `name` (`anchor:…` to `anchor`). */
 export function createTaskClient(options: TaskClientOptions): TaskClient {
   const providers = [...(options?.providers ?? [])];
   if (providers.length === 0) {

@@ -4,9 +4,9 @@ import type { AnyTaskProvider, RequestOptions } from '../task/task-provider';
 
 /** Options of `createTaskClient`. */
 export interface TaskClientOptions {
-  /** The providers to route to, by their `name` (the prefix of string references). */
+  /** Routed to by `name`, the prefix of string references. */
   providers: readonly AnyTaskProvider[];
-  /** Most requests in flight at once across all tasks of one `getMany`, `waitMany` or `watch`. Default: 8. */
+  /** Most requests in flight across the tasks of one `getMany`, `waitMany` or `watch`. Default: 8. */
   concurrency?: number;
 }
 
@@ -37,8 +37,8 @@ export interface TaskClient {
   wait(ref: string, options?: WaitForTaskOptions): Promise<Task>;
   /** Reads many tasks, at most `concurrency` requests in flight; one failure does not stop the others. */
   getMany(refs: readonly string[], options?: RequestOptions): Promise<TaskOutcome[]>;
-  /** Waits for many tasks at once, at most `concurrency` requests in flight. */
+  /** Waits for many tasks, at most `concurrency` requests in flight. */
   waitMany(refs: readonly string[], options?: WaitForTaskOptions): Promise<TaskOutcome[]>;
-  /** Watches many tasks at once: one stream of updates across providers, ending when every task settled. */
+  /** Watches many tasks: one stream of updates, ending when every task settled. */
   watch(refs: string | readonly string[], options?: WaitForTaskOptions): AsyncIterable<TaskUpdate>;
 }

@@ -25,17 +25,17 @@ export interface ConformanceSandbox<Ref> {
 export interface ConformanceErrorCase {
   status: number;
   body: unknown;
-  /** The class name, e.g. `'NotFoundError'`. */
+  /** E.g. `'NotFoundError'`. */
   errorClass: string;
-  /** Text the one-line message must contain (the vendor's own words). */
+  /** The vendor's words the one-line message must contain. */
   messageIncludes: string;
 }
 
 /** Everything the kit needs to know about a provider. */
 export interface ConformanceOptions<Ref> {
-  /** The provider's name, e.g. `'anchor'`. */
+  /** E.g. `'anchor'`. */
   name: string;
-  /** Builds the provider under test (the kit passes `apiKey`, `baseURL`, `maxRetries`, `timeoutMs`). */
+  /** Builds the provider under test from `apiKey`, `baseURL`, `maxRetries`, `timeoutMs`. */
   createProvider(settings: ProviderSettings): TaskProvider<Ref, unknown>;
   createSandbox(): Promise<ConformanceSandbox<Ref>>;
   /** The environment variables the provider reads. */
@@ -44,15 +44,12 @@ export interface ConformanceOptions<Ref> {
   /** The provider's status mapper and its full table of known vendor words. */
   mapStatus(word: string | null | undefined): TaskStatus;
   statusTable: ReadonlyArray<readonly [vendorWord: string, status: TaskStatus]>;
-  /**
-   * A spec-shaped 200 body of the endpoint `getTask` reads first, carrying the vendor status `word`
-   * (served by the kit through a fault, to prove unknown words flow through `getTask`).
-   */
+  /** A spec-shaped 200 body of the endpoint `getTask` reads first, with status `word` (served through a fault). */
   bodyWithStatus(word: string): unknown;
   /** The vendor's documented error answers. */
   errorCases: readonly ConformanceErrorCase[];
-  /** String references that `parseRef` must reject with `InvalidArgumentError`. */
+  /** String references `parseRef` must reject with `InvalidArgumentError`. */
   invalidStringRefs: readonly string[];
-  /** Typed references that `getTask` must reject before any request (bad ids: `/`, `..`, CR/LF, ...). */
+  /** Typed references `getTask` must reject before any request (ids with `/`, `..`, CR/LF, ...). */
   invalidRefs: readonly Ref[];
 }

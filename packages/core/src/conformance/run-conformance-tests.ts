@@ -38,15 +38,11 @@ const errorClasses: Record<string, { isInstance(value: unknown): boolean }> = {
 };
 
 /**
- * The cases every provider must pass: status mapping totality (unknown words included), each error
- * shape to its class, retry and no-retry codes, abort, timeout, id validation and encoding, key
- * secrecy, `parseRef`/`formatRef` round trip, and `waitForTask` to a terminal state through the
- * provider's sandbox. Call it from a test file with your runner's functions:
- *
- * ```ts
- * import { afterAll, beforeAll, describe, it } from 'vitest';
- * runConformanceTests({ describe, it, beforeAll, afterAll }, { name: 'anchor', createProvider: createAnchor, ... });
- * ```
+ * The cases every provider must pass, through its sandbox: status mapping totality (unknown words too),
+ * error shapes to classes, retry and no-retry codes, abort, timeout, id validation and encoding, key
+ * secrecy, `parseRef`/`formatRef` round trip, `waitForTask` to a terminal state. From a test file:
+ * `runConformanceTests({ describe, it, beforeAll, afterAll }, { name: 'anchor', createProvider: createAnchor, ... })`
+ * with your runner's functions (e.g. from `vitest`).
  */
 export function runConformanceTests<Ref>(
   harness: ConformanceHarness,

@@ -1,9 +1,11 @@
-import { hasErrorMarker, markError, XError } from './x-error';
+import { hasErrorMarker, registerError, XError } from './x-error';
 
-const MARKER = 'x.sdk.error.APIConnectionError';
-
-/** The request never got a complete answer: DNS, refused or reset connection, or a body cut off mid-way. */
+/** No complete answer: DNS, refused or reset connection, or a body cut off mid-way. */
 export class APIConnectionError extends XError {
+  static {
+    registerError(APIConnectionError, 'APIConnectionError');
+  }
+
   readonly provider: string;
   readonly url?: string;
 
@@ -11,10 +13,9 @@ export class APIConnectionError extends XError {
     super(args.message ?? `${args.provider}: connection error`, { cause: args.cause });
     this.provider = args.provider;
     this.url = args.url;
-    markError(this, MARKER);
   }
 
   static override isInstance(value: unknown): value is APIConnectionError {
-    return hasErrorMarker(value, MARKER);
+    return hasErrorMarker(value, 'APIConnectionError');
   }
 }

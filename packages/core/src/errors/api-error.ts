@@ -1,37 +1,36 @@
-import { hasErrorMarker, markError, XError } from './x-error';
-
-const MARKER = 'x.sdk.error.APIError';
+import { hasErrorMarker, registerError, XError } from './x-error';
 
 /** What every HTTP error answer carries. */
 export interface APIErrorArgs {
   provider: string;
   status: number;
-  /** The vendor's own error text, already cut to one line; the status text is used when absent. */
+  /** The vendor's error text, one line; the status text when absent. */
   vendorMessage?: string;
   headers?: Record<string, string>;
   /** Parsed JSON body when it was JSON, else the body text. */
   body?: unknown;
   url?: string;
   requestId?: string;
-  /** Server hint for the next attempt, from `retry-after-ms`, `retry-after` or the body. */
+  /** Wait hint in ms, from `retry-after-ms`, `retry-after` or the body. */
   retryAfterMs?: number;
 }
 
-/**
- * The vendor answered with a non-2xx status. The message is one line: provider, status and the
- * vendor's own error text (`detail`, `error.message`, `error`, ...). The whole body is in `body`.
- */
+/** A non-2xx answer. One-line message: provider, status, the vendor's error text (`detail`, `error.message`, `error`, ...). */
 export class APIError extends XError {
+  static {
+    registerError(APIError, 'APIError');
+  }
+
   readonly provider: string;
   readonly status: number;
   /** Response headers, lower-case names. */
   readonly headers: Record<string, string>;
-  /** Parsed JSON body when it was JSON, else the body text. Never lost. */
+  /** Parsed JSON body when it was JSON, else the body text. */
   readonly body: unknown;
   readonly url?: string;
-  /** The vendor's request id (`x-request-id` and similar headers), for support tickets. */
+  /** From `x-request-id` and similar headers, for support tickets. */
   readonly requestId?: string;
-  /** Server hint for the next attempt in milliseconds, when it sent one. */
+  /** The server's wait hint in ms, when it sent one. */
   readonly retryAfterMs?: number;
   /** True for the statuses this SDK retries: 408, 409, 429 and 5xx. */
   readonly isRetryable: boolean;
@@ -47,11 +46,10 @@ export class APIError extends XError {
     this.requestId = args.requestId;
     this.retryAfterMs = args.retryAfterMs;
     this.isRetryable = isRetryableStatus(args.status);
-    markError(this, MARKER);
   }
 
   static override isInstance(value: unknown): value is APIError {
-    return hasErrorMarker(value, MARKER);
+    return hasErrorMarker(value, 'APIError');
   }
 }
 

@@ -1,14 +1,16 @@
-import { hasErrorMarker, markError, XError } from './x-error';
+import { hasErrorMarker, registerError, XError } from './x-error';
 
-const MARKER = 'x.sdk.error.InvalidResponseError';
-
-/** A 2xx answer whose body is not the promised JSON (HTML, empty, `null`, wrong shape). The body is kept. */
+/** A 2xx answer whose body is not the promised JSON (HTML, empty, `null`, wrong shape). */
 export class InvalidResponseError extends XError {
+  static {
+    registerError(InvalidResponseError, 'InvalidResponseError');
+  }
+
   readonly provider: string;
   readonly status: number;
   readonly url?: string;
   readonly headers: Record<string, string>;
-  /** The body as received (text), possibly cut to a bounded length for very large bodies. */
+  /** The body text as received (a very large one cut to a bounded length). */
   readonly body: string;
   readonly requestId?: string;
 
@@ -29,10 +31,9 @@ export class InvalidResponseError extends XError {
     this.headers = args.headers ?? {};
     this.body = args.body ?? '';
     this.requestId = args.requestId;
-    markError(this, MARKER);
   }
 
   static override isInstance(value: unknown): value is InvalidResponseError {
-    return hasErrorMarker(value, MARKER);
+    return hasErrorMarker(value, 'InvalidResponseError');
   }
 }

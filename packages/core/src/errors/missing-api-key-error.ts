@@ -1,9 +1,11 @@
-import { hasErrorMarker, markError, XError } from './x-error';
+import { hasErrorMarker, registerError, XError } from './x-error';
 
-const MARKER = 'x.sdk.error.MissingApiKeyError';
-
-/** No API key was given as an option nor found in the environment. Raised at the first call, not at import. */
+/** No API key in the options nor the environment. Raised at the first call, not at import. */
 export class MissingApiKeyError extends XError {
+  static {
+    registerError(MissingApiKeyError, 'MissingApiKeyError');
+  }
+
   readonly provider: string;
   readonly environmentVariableName: string;
 
@@ -14,10 +16,9 @@ export class MissingApiKeyError extends XError {
     );
     this.provider = args.provider;
     this.environmentVariableName = args.environmentVariableName;
-    markError(this, MARKER);
   }
 
   static override isInstance(value: unknown): value is MissingApiKeyError {
-    return hasErrorMarker(value, MARKER);
+    return hasErrorMarker(value, 'MissingApiKeyError');
   }
 }

@@ -1,10 +1,12 @@
 import { InvalidResponseError } from './invalid-response-error';
-import { hasErrorMarker, markError } from './x-error';
-
-const MARKER = 'x.sdk.error.ResponseTooLargeError';
+import { hasErrorMarker, registerError } from './x-error';
 
 /** A body grew past `maxResponseBytes`; reading stopped there, so memory stays bounded. */
 export class ResponseTooLargeError extends InvalidResponseError {
+  static {
+    registerError(ResponseTooLargeError, 'ResponseTooLargeError');
+  }
+
   readonly maxResponseBytes: number;
 
   constructor(args: {
@@ -21,10 +23,9 @@ export class ResponseTooLargeError extends InvalidResponseError {
       message: `response body is larger than maxResponseBytes (${args.maxResponseBytes} bytes)`,
     });
     this.maxResponseBytes = args.maxResponseBytes;
-    markError(this, MARKER);
   }
 
   static override isInstance(value: unknown): value is ResponseTooLargeError {
-    return hasErrorMarker(value, MARKER);
+    return hasErrorMarker(value, 'ResponseTooLargeError');
   }
 }

@@ -1,130 +1,112 @@
 import { APIError, type APIErrorArgs } from './api-error';
-import { hasErrorMarker, markError } from './x-error';
+import { hasErrorMarker, registerError } from './x-error';
 
 // One small class per HTTP status family, named as in Stainless SDKs. Each carries its own cross-copy
 // marker, so `NotFoundError.isInstance(error)` works even with two copies of @x/core installed.
 
-const key = (name: string) => `x.sdk.error.${name}`;
-
 /** 400 */
 export class BadRequestError extends APIError {
-  constructor(args: APIErrorArgs) {
-    super(args);
-    markError(this, key('BadRequestError'));
+  static {
+    registerError(BadRequestError, 'BadRequestError');
   }
   static override isInstance(value: unknown): value is BadRequestError {
-    return hasErrorMarker(value, key('BadRequestError'));
+    return hasErrorMarker(value, 'BadRequestError');
   }
 }
 
 /** 401: the key is missing, wrong or revoked. */
 export class AuthenticationError extends APIError {
-  constructor(args: APIErrorArgs) {
-    super(args);
-    markError(this, key('AuthenticationError'));
+  static {
+    registerError(AuthenticationError, 'AuthenticationError');
   }
   static override isInstance(value: unknown): value is AuthenticationError {
-    return hasErrorMarker(value, key('AuthenticationError'));
+    return hasErrorMarker(value, 'AuthenticationError');
   }
 }
 
 /** 402: out of credits or plan limits. */
 export class PaymentRequiredError extends APIError {
-  constructor(args: APIErrorArgs) {
-    super(args);
-    markError(this, key('PaymentRequiredError'));
+  static {
+    registerError(PaymentRequiredError, 'PaymentRequiredError');
   }
   static override isInstance(value: unknown): value is PaymentRequiredError {
-    return hasErrorMarker(value, key('PaymentRequiredError'));
+    return hasErrorMarker(value, 'PaymentRequiredError');
   }
 }
 
 /** 403 */
 export class PermissionDeniedError extends APIError {
-  constructor(args: APIErrorArgs) {
-    super(args);
-    markError(this, key('PermissionDeniedError'));
+  static {
+    registerError(PermissionDeniedError, 'PermissionDeniedError');
   }
   static override isInstance(value: unknown): value is PermissionDeniedError {
-    return hasErrorMarker(value, key('PermissionDeniedError'));
+    return hasErrorMarker(value, 'PermissionDeniedError');
   }
 }
 
 /** 404 */
 export class NotFoundError extends APIError {
-  constructor(args: APIErrorArgs) {
-    super(args);
-    markError(this, key('NotFoundError'));
+  static {
+    registerError(NotFoundError, 'NotFoundError');
   }
   static override isInstance(value: unknown): value is NotFoundError {
-    return hasErrorMarker(value, key('NotFoundError'));
+    return hasErrorMarker(value, 'NotFoundError');
   }
 }
 
 /** 409 (retried) */
 export class ConflictError extends APIError {
-  constructor(args: APIErrorArgs) {
-    super(args);
-    markError(this, key('ConflictError'));
+  static {
+    registerError(ConflictError, 'ConflictError');
   }
   static override isInstance(value: unknown): value is ConflictError {
-    return hasErrorMarker(value, key('ConflictError'));
+    return hasErrorMarker(value, 'ConflictError');
   }
 }
 
 /** 422: the vendor rejected a parameter (e.g. a malformed id). */
 export class UnprocessableEntityError extends APIError {
-  constructor(args: APIErrorArgs) {
-    super(args);
-    markError(this, key('UnprocessableEntityError'));
+  static {
+    registerError(UnprocessableEntityError, 'UnprocessableEntityError');
   }
   static override isInstance(value: unknown): value is UnprocessableEntityError {
-    return hasErrorMarker(value, key('UnprocessableEntityError'));
+    return hasErrorMarker(value, 'UnprocessableEntityError');
   }
 }
 
-/** 429 (retried; `retryAfterMs` holds the server's hint when it sent one) */
+/** 429 (retried; `retryAfterMs`: the server's hint, if sent) */
 export class RateLimitError extends APIError {
-  constructor(args: APIErrorArgs) {
-    super(args);
-    markError(this, key('RateLimitError'));
+  static {
+    registerError(RateLimitError, 'RateLimitError');
   }
   static override isInstance(value: unknown): value is RateLimitError {
-    return hasErrorMarker(value, key('RateLimitError'));
+    return hasErrorMarker(value, 'RateLimitError');
   }
 }
 
 /** 500 and above (retried) */
 export class InternalServerError extends APIError {
-  constructor(args: APIErrorArgs) {
-    super(args);
-    markError(this, key('InternalServerError'));
+  static {
+    registerError(InternalServerError, 'InternalServerError');
   }
   static override isInstance(value: unknown): value is InternalServerError {
-    return hasErrorMarker(value, key('InternalServerError'));
+    return hasErrorMarker(value, 'InternalServerError');
   }
 }
 
-/** Builds the error class that matches a status: `NotFoundError` for 404, `APIError` for an unlisted 4xx. */
+const BY_STATUS: Record<number, typeof APIError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  402: PaymentRequiredError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+/** The error class of a status: `NotFoundError` for 404, ..., `APIError` for an unlisted 4xx. */
 export function createAPIError(args: APIErrorArgs): APIError {
-  switch (args.status) {
-    case 400:
-      return new BadRequestError(args);
-    case 401:
-      return new AuthenticationError(args);
-    case 402:
-      return new PaymentRequiredError(args);
-    case 403:
-      return new PermissionDeniedError(args);
-    case 404:
-      return new NotFoundError(args);
-    case 409:
-      return new ConflictError(args);
-    case 422:
-      return new UnprocessableEntityError(args);
-    case 429:
-      return new RateLimitError(args);
-    default:
-      return args.status >= 500 ? new InternalServerError(args) : new APIError(args);
-  }
+  const type = BY_STATUS[args.status] ?? (args.status >= 500 ? InternalServerError : APIError);
+  return new type(args);
 }

@@ -1,10 +1,12 @@
 import type { Task } from '../task/task';
-import { hasErrorMarker, markError, XError } from './x-error';
+import { hasErrorMarker, registerError, XError } from './x-error';
 
-const MARKER = 'x.sdk.error.TaskWaitTimeoutError';
-
-/** `waitForTask` gave up after `timeoutMs`. `lastTask` is the last task seen (undefined if none was read). */
+/** `waitForTask` gave up after `timeoutMs`; `lastTask` is the last task read, if any. */
 export class TaskWaitTimeoutError extends XError {
+  static {
+    registerError(TaskWaitTimeoutError, 'TaskWaitTimeoutError');
+  }
+
   readonly taskId: string;
   readonly timeoutMs: number;
   readonly lastTask?: Task;
@@ -17,10 +19,9 @@ export class TaskWaitTimeoutError extends XError {
     this.taskId = args.taskId;
     this.timeoutMs = args.timeoutMs;
     this.lastTask = args.lastTask;
-    markError(this, MARKER);
   }
 
   static override isInstance(value: unknown): value is TaskWaitTimeoutError {
-    return hasErrorMarker(value, MARKER);
+    return hasErrorMarker(value, 'TaskWaitTimeoutError');
   }
 }

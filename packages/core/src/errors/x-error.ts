@@ -1,47 +1,48 @@
 const MARKER = 'x.sdk.error';
-const CLASS_MARKER_PREFIX = `${MARKER}.`;
+/** The registered name of a class of this package, stored on its prototype (see `registerError`). */
+const NAME = Symbol('name');
 
 /**
- * Sets a cross-copy marker on an error instance (non-enumerable, so it never shows when printed).
- * A class marker (`x.sdk.error.NotFoundError`) also sets `error.name`: the most derived class marks
- * last, so the name stays right even when a minifier renames the classes (`new.target.name` would be `S`).
+ * Registers one of this package's error classes, from its static block. Its prototype gets the
+ * cross-copy marker `Symbol.for('x.sdk.error.<name>')` (non-enumerable, so it never shows when
+ * printed, and inherited by every instance, subclasses included) and the name that `error.name`
+ * takes: the most derived registered class wins, so the name stays right even when a minifier renames
+ * the classes (`new.target.name` would be `S`). Without `name`, only the base marker `x.sdk.error`.
  */
-export function markError(error: object, key: string): void {
-  Object.defineProperty(error, Symbol.for(key), { value: true, enumerable: false });
-  if (key.startsWith(CLASS_MARKER_PREFIX)) {
-    (error as { name: string }).name = key.slice(CLASS_MARKER_PREFIX.length);
-  }
+export function registerError(type: { prototype: object }, name?: string): void {
+  Object.defineProperty(type.prototype, Symbol.for(name ? `${MARKER}.${name}` : MARKER), { value: true });
+  if (name) Object.defineProperty(type.prototype, NAME, { value: name });
 }
 
-/** True when `value` carries the marker `key`, whichever copy of `@x/core` created it. */
-export function hasErrorMarker(value: unknown, key: string): boolean {
+/** True when `value` carries the marker of the class `name` (`XError` without it), whichever copy of `@x/core` created it. */
+export function hasErrorMarker(value: unknown, name?: string): boolean {
   return (
     typeof value === 'object' &&
     value !== null &&
-    (value as Record<symbol, unknown>)[Symbol.for(key)] === true
+    (value as Record<symbol, unknown>)[Symbol.for(name ? `${MARKER}.${name}` : MARKER)] === true
   );
 }
 
-/**
- * Base class of every error this SDK throws. Use `XError.isInstance(error)` rather than `instanceof`:
- * it also works when two copies of `@x/core` are installed.
- */
+/** Base class of every error this SDK throws. Prefer `XError.isInstance(error)` to `instanceof`: it works across duplicate copies of `@x/core`. */
 export class XError extends Error {
   override readonly cause?: unknown;
 
+  static {
+    registerError(XError);
+  }
+
   constructor(message: string, options: { cause?: unknown } = {}) {
     super(message);
-    // `XError` itself is compared, not named: a minifier may rename the class. Subclasses of this
-    // package get their name from their marker (`markError`); other subclasses keep their own name.
-    this.name = new.target === XError ? 'XError' : new.target.name;
+    // `XError` itself is compared, not named: a minifier may rename the class. Classes of this package
+    // get their registered name; other subclasses keep their own name.
+    this.name = (this as { [NAME]?: string })[NAME] ?? (new.target === XError ? 'XError' : new.target.name);
     if (options.cause !== undefined) {
       Object.defineProperty(this, 'cause', { value: options.cause, enumerable: false, writable: true });
     }
-    markError(this, MARKER);
   }
 
   static isInstance(value: unknown): value is XError {
-    return hasErrorMarker(value, MARKER);
+    return hasErrorMarker(value);
   }
 
   /** A plain object for logs and `JSON.stringify`: name, message and the error's own public fields. */

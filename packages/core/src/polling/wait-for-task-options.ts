@@ -6,19 +6,18 @@ import type { RequestOptions } from '../task/task-provider';
 export interface WaitForTaskOptions {
   /** First pause between two reads. Default: 2,000 ms. */
   intervalMs?: number;
-  /** Longest pause between two reads; the pause grows by `backoffFactor` while nothing changes. Default: 30,000 ms. */
+  /** Longest pause; it grows by `backoffFactor` while nothing changes. Default: 30,000 ms. */
   maxIntervalMs?: number;
-  /** How much the pause grows after a read that saw no change (1 keeps it fixed). Default: 1.5. */
+  /** Growth of the pause after a read with no change (1 keeps it fixed). Default: 1.5. */
   backoffFactor?: number;
   /**
-   * Overall limit; past it the call rejects with `TaskWaitTimeoutError` carrying the last task. It bounds
-   * the reads too: a read still running at the limit is cancelled (one started at the very end gets up
-   * to 2 s). `Infinity` for no limit. Default: 600,000 ms.
+   * Overall limit, then `TaskWaitTimeoutError` carrying the last task; a read still running then is cancelled
+   * (one started at the very end gets up to 2 s). `Infinity`: no limit. Default: 600,000 ms.
    */
   timeoutMs?: number;
   /** Cancels the wait at once (request, retry sleep or interval) with `APIUserAbortError`. */
   signal?: AbortSignal;
-  /** Called with each task read whose status, vendor status or steps changed (and with the first one). */
+  /** Called with the first task read and each whose status, vendor status or steps changed. */
   onUpdate?: (task: Task) => void;
   /** Resolve (or end the watch) on `paused` too, not only on terminal statuses. Default: true. */
   stopOnPaused?: boolean;

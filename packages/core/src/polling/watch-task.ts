@@ -4,9 +4,8 @@ import { pollUntilSettled } from './poll-until-settled';
 import type { WaitForTaskOptions } from './wait-for-task-options';
 
 /**
- * Watches a task: an async iterable that yields the full task each time its status, vendor status,
- * steps or artifacts change (the first read included), and ends once the task is terminal (or paused,
- * unless `stopOnPaused: false`). Breaking out of the loop stops the polling.
+ * Yields the full task on the first read and each change of status, vendor status, steps or artifacts;
+ * ends once it is terminal (or paused, unless `stopOnPaused: false`). Breaking out stops the polling.
  */
 export async function* watchTask<Ref, Raw>(
   provider: TaskProvider<Ref, Raw>,

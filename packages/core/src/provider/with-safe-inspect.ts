@@ -1,9 +1,6 @@
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
-/**
- * Makes `String(x)`, `JSON.stringify(x)` and `util.inspect(x)` print only `summary()` (name, base
- * URL, ...), never the secrets the object closes over. Returns the same object.
- */
+/** Makes `String(x)`, `JSON.stringify(x)` and `util.inspect(x)` print only `summary()`, never the secrets `x` closes over. Returns `x`. */
 export function withSafeInspect<T extends object>(
   target: T,
   label: string,

@@ -1,13 +1,13 @@
 /** One stage of a scripted task: the vendor-shaped `state` it shows from `afterMs` on. */
 export interface ScriptStage<S> {
-  /** How long after the previous stage began this one begins (for stage 0: after creation). Default 0. */
+  /** Delay after the previous stage began (stage 0: after creation). Default 0. */
   afterMs?: number;
   state: S;
 }
 
 /** How a script moves from stage to stage. */
 export interface TaskScriptOptions {
-  /** `'time'`: by elapsed ms since creation; `'read'`: each `read()` moves one stage forward. Default `'time'`. */
+  /** `'time'`: by ms since creation; `'read'`: one stage per `read()`. Default `'time'`. */
   advanceOn?: 'time' | 'read';
   /** Clock for `'time'` scripts. Default `Date.now`. */
   now?: () => number;
@@ -23,17 +23,14 @@ export interface TaskScriptPosition<S> {
 
 /** A scripted lifecycle, shared by the vendor sandboxes. */
 export interface TaskScript<S> {
-  /** The current stage; with `advanceOn: 'read'`, each call moves one stage forward after answering. */
+  /** The current stage; with `advanceOn: 'read'`, moves one stage forward after answering. */
   read(): TaskScriptPosition<S>;
-  /** The current stage without moving: with `advanceOn: 'read'`, the stage the last `read()` returned. */
+  /** The current stage without moving (with `advanceOn: 'read'`, the last `read()`'s). */
   peek(): TaskScriptPosition<S>;
   readonly stages: readonly ScriptStage<S>[];
 }
 
-/**
- * A task lifecycle in stages (queued → running → steps → finished, ...), advanced by time or by read.
- * Throws on an empty list or on a negative or non-finite `afterMs`.
- */
+/** A task lifecycle in stages (queued → running → finished, ...). Throws on no stages or a negative or non-finite `afterMs`. */
 export function createTaskScript<S>(
   stages: ScriptStage<S>[],
   options: TaskScriptOptions = {},

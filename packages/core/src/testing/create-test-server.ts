@@ -12,15 +12,12 @@ import type { RouteReply, TestRequest, TestServer, TestServerOptions } from './t
 const defaultNotFound = (): RouteReply => ({ status: 404, body: { error: 'no route' } });
 
 /**
- * Starts a real HTTP server on 127.0.0.1 on a free port, with routes and injectable faults.
- * Plain `node:http`, no dependency. Close it with `close()`, which also drops every open connection.
- *
+ * Starts a real HTTP server (plain `node:http`) on a free 127.0.0.1 port, with routes and injectable faults.
  * @example
  * const server = await createTestServer({
  *   routes: [{ method: 'GET', path: '/tasks/:id', handler: ({ params }) => ({ status: 200, body: { id: params.id } }) }],
  * });
- * server.injectFault({ status: 503, headers: { 'retry-after': '0' } });
- * await fetch(`${server.url}/tasks/1`); // 503, then 200 on the next call
+ * server.injectFault({ status: 503 }); // the next request gets 503, later ones 200
  * await server.close();
  */
 export async function createTestServer(options: TestServerOptions = {}): Promise<TestServer> {
