@@ -106,6 +106,8 @@ export interface InstalledFootprint {
   largestFiles: Array<{ path: string; bytes: number }>;
   /** Bytes by kind of file: what the install is made of. */
   byKind: Record<FileKind, number>;
+  /** Bytes of the doc comments (`/** … *\/`) in the type declarations, testing subpath included. */
+  docCommentBytes: number;
 }
 
 export type FileKind =
@@ -134,12 +136,20 @@ export function fileKind(path: string): FileKind {
   return 'other';
 }
 
+/** Bytes of the `/** … *\/` blocks in a declaration file (UTF-8). */
+export function docCommentBytesOf(text: string): number {
+  let bytes = 0;
+  for (const match of text.matchAll(/\/\*\*[\s\S]*?\*\//g)) bytes += Buffer.byteLength(match[0]);
+  return bytes;
+}
+
 /** Walks `<dir>/node_modules`: bytes of regular files (symlinks such as `.bin` entries not followed). */
 export function measureInstalled(dir: string): InstalledFootprint {
   const root = join(dir, 'node_modules');
   const packages: InstalledPackage[] = [];
   const files: Array<{ path: string; bytes: number }> = [];
   let total = 0;
+  let docCommentBytes = 0;
   const walk = (path: string, owner: InstalledPackage | undefined) => {
     for (const entry of readdirSync(path, { withFileTypes: true })) {
       const full = join(path, entry.name);
@@ -150,6 +160,7 @@ export function measureInstalled(dir: string): InstalledFootprint {
         if (full === join(root, '.package-lock.json')) continue;
         const bytes = lstatSync(full).size;
         total += bytes;
+        if (/\.d\.[cm]?ts$/.test(full)) docCommentBytes += docCommentBytesOf(readFileSync(full, 'utf8'));
         files.push({ path: relative(root, full), bytes });
         if (owner) {
           owner.bytes += bytes;
@@ -194,7 +205,7 @@ export function measureInstalled(dir: string): InstalledFootprint {
     other: 0,
   };
   for (const file of files) byKind[fileKind(file.path)] += file.bytes;
-  return { bytes: total, packages, largestFiles: files.slice(0, 8), byKind };
+  return { bytes: total, packages, largestFiles: files.slice(0, 8), byKind, docCommentBytes };
 }
 
 export interface BundleSize {
