@@ -47,9 +47,8 @@ export interface AnchorApiRequests {
 export function createAnchorApiRequests(http: HttpClient): AnchorApiRequests {
   return {
     async getTaskExecutionResult(taskId, executionId, options = {}) {
-      assertUuid(taskId, 'taskId');
-      assertUuid(executionId, 'executionId');
-      const path = buildPath('/v1/task/{taskId}/executions/{executionId}', { taskId, executionId });
+      // A uuid is a safe path segment as it is: no further check nor encoding needed.
+      const path = `/v1/task/${assertUuid(taskId, 'taskId')}/executions/${assertUuid(executionId, 'executionId')}`;
       const response = await http.getJson<AnchorTaskExecutionResultResponse>(path, {
         ...options,
         validate: checkAnchorTaskExecutionResultResponse,

@@ -38,9 +38,11 @@ function checkRequired(
   schema: string,
   prefix: string,
 ): string | undefined {
-  const wrong = fields
-    .filter(([name, type]) => typeof record[name] !== type)
-    .map(([name, type]) => `\`${prefix}${name}\` must be a ${type}, got ${describeType(record[name])}`);
+  const wrong: string[] = [];
+  for (const [name, type] of fields) {
+    if (typeof record[name] !== type)
+      wrong.push(`\`${prefix}${name}\` must be a ${type}, got ${describeType(record[name])}`);
+  }
   return wrong.length > 0 ? `invalid ${schema}: ${wrong.join('; ')}` : undefined;
 }
 

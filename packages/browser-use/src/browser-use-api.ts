@@ -1,4 +1,4 @@
-import { assertUuid, buildPath, type HttpClient, type JsonResponse, type RequestOptions } from '@x/core';
+import { assertUuid, type HttpClient, type JsonResponse, type RequestOptions } from '@x/core';
 import type { BrowserUseTaskStatusView, BrowserUseTaskView } from './browser-use-api-types';
 import { checkBrowserUseTaskStatusView, checkBrowserUseTaskView } from './browser-use-response-guards';
 
@@ -23,8 +23,8 @@ export function getBrowserUseTask(
   taskId: string,
   options?: RequestOptions,
 ): Promise<JsonResponse<BrowserUseTaskView>> {
-  assertUuid(taskId, 'taskId');
-  const path = buildPath('/tasks/{task_id}', { task_id: taskId });
+  // A uuid is a safe path segment as it is: no further check nor encoding needed.
+  const path = `/tasks/${assertUuid(taskId, 'taskId')}`;
   return http.getJson<BrowserUseTaskView>(path, { ...options, validate: checkBrowserUseTaskView });
 }
 
@@ -34,8 +34,7 @@ export function getBrowserUseTaskStatus(
   taskId: string,
   options?: RequestOptions,
 ): Promise<JsonResponse<BrowserUseTaskStatusView>> {
-  assertUuid(taskId, 'taskId');
-  const path = buildPath('/tasks/{task_id}/status', { task_id: taskId });
+  const path = `/tasks/${assertUuid(taskId, 'taskId')}/status`;
   return http.getJson<BrowserUseTaskStatusView>(path, {
     ...options,
     validate: checkBrowserUseTaskStatusView,

@@ -7,7 +7,7 @@ import type { BrowserUseTaskStepView } from './browser-use-api-types';
  * as is when it is not JSON), `duration` (seconds) → `durationMs`. The step object stays in `raw`.
  */
 export function convertBrowserUseStep(step: BrowserUseTaskStepView): TaskStep {
-  const converted: TaskStep = {
+  const converted: Record<string, unknown> = {
     index: step.number,
     url: text(step.url),
     goal: text(step.nextGoal),
@@ -21,10 +21,10 @@ export function convertBrowserUseStep(step: BrowserUseTaskStepView): TaskStep {
         : undefined,
     raw: step,
   };
-  for (const key of Object.keys(converted) as Array<keyof TaskStep>) {
-    if (converted[key] === undefined) delete converted[key];
-  }
-  return converted;
+  // The defined fields, copied: deleting the others would leave a slow object behind.
+  const defined: Record<string, unknown> = {};
+  for (const key in converted) if (converted[key] !== undefined) defined[key] = converted[key];
+  return defined as unknown as TaskStep;
 }
 
 function text(value: unknown): string | undefined {

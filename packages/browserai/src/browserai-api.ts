@@ -1,10 +1,4 @@
-import {
-  buildPath,
-  type HttpClient,
-  type JsonResponse,
-  type RequestOptions,
-  validatePathSegment,
-} from '@x/core';
+import { type HttpClient, type JsonResponse, type RequestOptions, validatePathSegment } from '@x/core';
 import type { BrowserAIResults, BrowserAITask } from './browserai-api-types';
 import { checkBrowserAIResults, checkBrowserAITask } from './browserai-response-guards';
 
@@ -26,19 +20,19 @@ export interface BrowserAIApiWithResponse {
 }
 
 /** Session ids are free strings: validated (`InvalidArgumentError` naming `sessionId`) and percent-encoded. */
-function sessionPath(template: string, sessionId: string): string {
-  return buildPath(template, { session_id: validatePathSegment(sessionId, 'sessionId') });
+function sessionPath(endpoint: string, sessionId: string): string {
+  return `/${endpoint}/${encodeURIComponent(validatePathSegment(sessionId, 'sessionId'))}`;
 }
 
 /** BrowserAI's endpoints over an HTTP client, with the response details. */
 export function createBrowserAIApiWithResponse(http: HttpClient): BrowserAIApiWithResponse {
   return {
     getTask(sessionId, options = {}) {
-      const path = sessionPath('/tasks/{session_id}', sessionId);
+      const path = sessionPath('tasks', sessionId);
       return http.getJson<BrowserAITask>(path, { ...options, validate: checkBrowserAITask });
     },
     getResults(sessionId, options = {}) {
-      const path = sessionPath('/results/{session_id}', sessionId);
+      const path = sessionPath('results', sessionId);
       return http.getJson<BrowserAIResults>(path, { ...options, validate: checkBrowserAIResults });
     },
   };

@@ -13,7 +13,7 @@ import type {
   BrowserAITaskRaw,
   BrowserAITaskResult,
 } from './browserai-api-types';
-import { BROWSERAI_PROVIDER_NAME, formatBrowserAIRef } from './browserai-ref';
+import { BROWSERAI_PROVIDER_NAME } from './browserai-ref';
 import { mapBrowserAIStatus } from './map-browserai-status';
 
 /**
@@ -42,7 +42,7 @@ export function convertBrowserAITask(args: {
   const finished = status === 'succeeded' || status === 'failed' || status === 'cancelled';
   return createTask<BrowserAITaskRaw>({
     provider: BROWSERAI_PROVIDER_NAME,
-    id: formatBrowserAIRef(args.sessionId),
+    id: `${BROWSERAI_PROVIDER_NAME}:${args.sessionId}`, // checked by the provider before the request
     status,
     providerStatus: asString(task.status) ?? '',
     startedAt: parseTimestamp(task.started) ?? parseTimestamp(results?.started),
@@ -50,7 +50,7 @@ export function convertBrowserAITask(args: {
     output: task.result ?? findOutput(steps),
     error: convertError(task.error),
     steps,
-    artifacts: steps.flatMap(convertArtifacts),
+    artifacts: convertArtifacts(steps),
     metadata: compact({
       executionId: asString(task.executionId) ?? asString(results?.executionId),
       scriptId: asString(task.scriptId),
@@ -91,17 +91,19 @@ function convertStep(item: BrowserAITaskResult, index: number): TaskStep {
   return compact(step) as TaskStep;
 }
 
-function convertArtifacts(step: TaskStep): TaskArtifact[] {
-  const item = step.raw as BrowserAITaskResult;
-  const found: Array<[TaskArtifact['kind'], unknown]> = [
-    ['screenshot', item.screenshot_url],
-    ['html', item.html_url],
-    ['console', item.console_url],
-  ];
-  return found.flatMap(([kind, url]) => {
-    const text = asString(url);
-    return text ? [{ kind, url: text, stepIndex: step.index }] : [];
-  });
+function convertArtifacts(steps: readonly TaskStep[]): TaskArtifact[] {
+  const artifacts: TaskArtifact[] = [];
+  for (const step of steps) {
+    const item = step.raw as BrowserAITaskResult;
+    const add = (kind: TaskArtifact['kind'], url: unknown) => {
+      const text = asString(url);
+      if (text) artifacts.push({ kind, url: text, stepIndex: step.index });
+    };
+    add('screenshot', item.screenshot_url);
+    add('html', item.html_url);
+    add('console', item.console_url);
+  }
+  return artifacts;
 }
 
 function findOutput(steps: readonly TaskStep[]): string | undefined {
@@ -144,6 +146,9 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
     : undefined;
 }
 
+/** `value` without its undefined fields (a copy: deleting them would leave a slow object behind). */
 function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const key in value) if (value[key] !== undefined) out[key] = value[key];
+  return out as T;
 }

@@ -18,7 +18,8 @@ import type { HttpClientSettings, JsonResponse } from './http-client-settings';
 import { loadApiKey } from './load-api-key';
 import { parseRetryAfter } from './parse-retry-after';
 import { BodyTooLargeSignal, readBody } from './read-body';
-import { REDACTED, redactSecret, redactSecretDeep } from './redact-secret';
+import { readEnvironment } from './read-environment';
+import { REDACTED, redactSecret } from './redact-secret';
 import { resolveBaseURL } from './resolve-base-url';
 import { toOneLine } from './to-one-line';
 import { validateHeaders, validateNumberOption } from './validate-settings';
@@ -64,15 +65,27 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
     });
   }
   const provider = settings.provider;
-  const baseURL = () =>
-    resolveBaseURL({
-      baseURL: settings.baseURL,
-      environmentVariableName: settings.baseURLEnvironmentVariable,
-      defaultBaseURL: settings.defaultBaseURL,
-    });
+  let resolvedFrom: unknown;
+  let resolvedBaseURL = '';
+  const baseURL = () => {
+    // Resolving parses a URL: done again only when the option or the environment variable changed.
+    const from = settings.baseURL ?? readEnvironment(settings.baseURLEnvironmentVariable);
+    if (from !== resolvedFrom || !resolvedBaseURL) {
+      resolvedBaseURL = resolveBaseURL({
+        baseURL: settings.baseURL,
+        environmentVariableName: settings.baseURLEnvironmentVariable,
+        defaultBaseURL: settings.defaultBaseURL,
+      });
+      resolvedFrom = from;
+    }
+    return resolvedBaseURL;
+  };
   if (settings.baseURL !== undefined) baseURL(); // an explicit option is checked at once
-  const userAgent = `${settings.packageName}/${settings.packageVersion} @x/core/${VERSION} node/${globalThis.process?.version ?? 'unknown'}`;
-  const headers = { ...settings.headers };
+  const defaultHeaders = {
+    accept: 'application/json',
+    'user-agent': `${settings.packageName}/${settings.packageVersion} @x/core/${VERSION} node/${globalThis.process?.version ?? 'unknown'}`,
+  };
+  const headers = lowerCaseNames(settings.headers);
   const sleep = settings.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, signal, provider));
   const now = settings.now ?? Date.now;
   const maxResponseBytes = settings.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
@@ -89,27 +102,19 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
       provider,
     });
     const url = `${baseURL()}${path}`;
-    const requestHeaders = mergeHeaders(
-      { accept: 'application/json', 'user-agent': userAgent },
-      settings.authHeaders(apiKey),
+    // Later headers win, whatever the case of their names (`X-Api-Key` replaces `x-api-key`).
+    const requestHeaders = Object.assign(
+      lowerCaseNames(settings.authHeaders(apiKey), { ...defaultHeaders }),
       headers,
-      options.headers,
     );
+    if (options.headers) lowerCaseNames(options.headers, requestHeaders);
     const maxRetries = options.maxRetries ?? settings.maxRetries ?? DEFAULT_MAX_RETRIES;
     const timeoutMs = options.timeoutMs ?? settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const fetchFunction: FetchFunction = settings.fetch ?? globalThis.fetch;
 
     for (let attempt = 0; ; attempt++) {
       try {
-        return await attemptOnce<T>({
-          url,
-          requestHeaders,
-          timeoutMs,
-          signal,
-          apiKey,
-          fetchFunction,
-          options,
-        });
+        return await attemptOnce<T>(url, requestHeaders, timeoutMs, signal, apiKey, fetchFunction, options);
       } catch (error) {
         if (attempt >= maxRetries || !shouldRetry(error)) throw error;
         const hint = APIError.isInstance(error) ? error.retryAfterMs : undefined;
@@ -125,71 +130,82 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
     }
   }
 
-  async function attemptOnce<T>(args: {
-    url: string;
-    requestHeaders: Record<string, string>;
-    timeoutMs: number;
-    signal: AbortSignal | undefined;
-    apiKey: string;
-    fetchFunction: FetchFunction;
-    options: GetJsonOptions;
-  }): Promise<JsonResponse<T>> {
-    const { url, signal, apiKey, timeoutMs } = args;
+  function attemptOnce<T>(
+    url: string,
+    requestHeaders: Record<string, string>,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+    apiKey: string,
+    fetchFunction: FetchFunction,
+    options: GetJsonOptions,
+  ): Promise<JsonResponse<T>> {
     const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    if (signal?.aborted) onAbort();
+    let response: Response | undefined;
+    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+    let cut!: (reason: unknown) => void;
     // Settles as soon as the attempt is cut (timeout or caller abort), even when the injected `fetch`
     // or its body stream ignores the signal: the timeout covers headers and body whatever the fetch.
-    const cut = new Promise<never>((_resolve, reject) => {
-      const onCut = () => reject(controller.signal.reason);
-      if (controller.signal.aborted) onCut();
-      else controller.signal.addEventListener('abort', onCut, { once: true });
-    });
-    cut.catch(() => {});
-    let response: Response | undefined;
-    try {
-      response = await Promise.race([
-        args.fetchFunction(url, {
+    const attempt = new Promise<JsonResponse<T>>((resolve, reject) => {
+      cut = reject;
+      (async () => {
+        response = await fetchFunction(url, {
           method: 'GET',
-          headers: args.requestHeaders,
+          headers: requestHeaders,
           signal: controller.signal,
           redirect: 'manual',
-        }),
-        cut,
-      ]);
-      const text = await Promise.race([readBody(response, maxResponseBytes, controller.signal), cut]);
-      return handleResponse<T>(response, text, url, apiKey, args.options);
-    } catch (error) {
-      if (error instanceof BodyTooLargeSignal) {
-        const responseHeaders = redactSecretDeep(headersToRecord(response!.headers), apiKey);
-        throw new ResponseTooLargeError({
-          provider,
-          status: response!.status,
-          maxResponseBytes,
-          url,
-          headers: responseHeaders,
-          // Redact first, then cut: a cut can never leave part of the key behind.
-          body: redactTrailingPrefix(redactSecret(error.partial, apiKey), apiKey).slice(
-            0,
-            KEPT_BODY_CHARACTERS,
-          ),
-          requestId: getRequestId(responseHeaders),
         });
-      }
-      if (signal?.aborted) throw new APIUserAbortError({ provider, cause: signal.reason });
-      if (timedOut) throw new APIConnectionTimeoutError({ provider, timeoutMs, url });
-      if (APIError.isInstance(error) || InvalidResponseError.isInstance(error)) throw error;
-      throw toConnectionError(error, url, apiKey);
-    } finally {
+        const text = await readBody(response, maxResponseBytes, controller.signal, (bodyReader) => {
+          reader = bodyReader;
+        });
+        return handleResponse<T>(response, text, url, apiKey, options);
+      })().then(resolve, reject);
+    });
+    const stop = (reason?: unknown) => {
+      controller.abort(reason);
+      reader?.cancel(controller.signal.reason).catch(() => {});
+      cut(controller.signal.reason);
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, timeoutMs);
+    const onAbort = () => stop(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    const done = () => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-    }
+    };
+    return attempt.then(
+      (result) => {
+        done();
+        return result;
+      },
+      (error: unknown) => {
+        done();
+        if (error instanceof BodyTooLargeSignal) {
+          const responseHeaders = headersToRecord(response!.headers, apiKey);
+          throw new ResponseTooLargeError({
+            provider,
+            status: response!.status,
+            maxResponseBytes,
+            url,
+            headers: responseHeaders,
+            // Redact first, then cut: a cut can never leave part of the key behind.
+            body: redactTrailingPrefix(redactSecret(error.partial, apiKey), apiKey).slice(
+              0,
+              KEPT_BODY_CHARACTERS,
+            ),
+            requestId: getRequestId(responseHeaders),
+          });
+        }
+        if (signal?.aborted) throw new APIUserAbortError({ provider, cause: signal.reason });
+        if (timedOut) throw new APIConnectionTimeoutError({ provider, timeoutMs, url });
+        if (APIError.isInstance(error) || InvalidResponseError.isInstance(error)) throw error;
+        throw toConnectionError(error, url, apiKey);
+      },
+    );
   }
 
   function handleResponse<T>(
@@ -199,11 +215,11 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
     apiKey: string,
     options: GetJsonOptions,
   ): JsonResponse<T> {
-    const text = redactSecret(rawText, apiKey);
-    const responseHeaders = redactSecretDeep(headersToRecord(response.headers), apiKey);
+    const responseHeaders = headersToRecord(response.headers, apiKey);
     const requestId = getRequestId(responseHeaders);
     const status = response.status;
     if (status >= 200 && status < 300) {
+      // A body that parses is handed over as is; only a body kept on an error is redacted.
       const invalid = (message: string, cause?: unknown) =>
         new InvalidResponseError({
           provider,
@@ -211,11 +227,11 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
           status,
           url,
           headers: responseHeaders,
-          body: text,
+          body: redactSecret(rawText, apiKey),
           requestId,
           cause: mentionsSecret(cause, apiKey) ? undefined : cause,
         });
-      if (text.trim() === '') throw invalid(`expected a JSON body, got an empty body (HTTP ${status})`);
+      if (rawText.trim() === '') throw invalid(`expected a JSON body, got an empty body (HTTP ${status})`);
       let data: unknown;
       try {
         data = JSON.parse(rawText);
@@ -223,7 +239,7 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
         // The parser's message quotes the text it choked on, so the cause comes from the redacted text.
         let cause: unknown;
         try {
-          JSON.parse(text);
+          JSON.parse(redactSecret(rawText, apiKey));
         } catch (redactedParseError) {
           cause = redactedParseError;
         }
@@ -247,7 +263,7 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
       if (problem) throw invalid(problem);
       return { data: data as T, status, headers: responseHeaders, requestId, url };
     }
-    const body = parseJsonOrText(text);
+    const body = parseJsonOrText(redactSecret(rawText, apiKey));
     const vendorMessage =
       status >= 300 && status < 400
         ? `redirect to ${responseHeaders.location ?? 'an unknown location'} not followed`
@@ -326,13 +342,13 @@ function shouldRetry(error: unknown): boolean {
   return APIConnectionError.isInstance(error);
 }
 
-/** Later headers win, whatever the case of their names (`X-Api-Key` replaces `x-api-key`). */
-function mergeHeaders(...sources: Array<Record<string, string> | undefined>): Record<string, string> {
-  const merged: Record<string, string> = {};
-  for (const source of sources) {
-    for (const [name, value] of Object.entries(source ?? {})) merged[name.toLowerCase()] = value;
-  }
-  return merged;
+/** Copies `source` into `target` with lower-case header names. */
+function lowerCaseNames(
+  source: Record<string, string> | undefined,
+  target: Record<string, string> = {},
+): Record<string, string> {
+  if (source) for (const name of Object.keys(source)) target[name.toLowerCase()] = source[name]!;
+  return target;
 }
 
 /**

@@ -1,8 +1,10 @@
-/** Response headers as a plain object with lower-case names. */
-export function headersToRecord(headers: Headers): Record<string, string> {
+import { redactSecret } from './redact-secret';
+
+/** Response headers as a plain object with lower-case names, `secret` redacted from names and values. */
+export function headersToRecord(headers: Headers, secret?: string): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
-    out[name.toLowerCase()] = value;
+    out[redactSecret(name.toLowerCase(), secret)] = redactSecret(value, secret);
   });
   return out;
 }

@@ -6,12 +6,40 @@ export class BodyTooLargeSignal {
   constructor(readonly partial: string) {}
 }
 
+// Without `stream`, each `decode` starts afresh (BOM included), so one decoder serves every body.
+const decoder = new TextDecoder();
+
+/** The bytes of `chunks` as UTF-8 text (a leading byte-order mark dropped). */
+function decode(chunks: Uint8Array[], size: number): string {
+  if (chunks.length === 1) return decoder.decode(chunks[0]);
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return decoder.decode(bytes);
+}
+
+/** A chunk as bytes: any ArrayBuffer or view of one, as `TextDecoder` takes; anything else is its TypeError. */
+function toBytes(chunk: BufferSource): Uint8Array {
+  if (chunk instanceof Uint8Array) return chunk;
+  decoder.decode(chunk); // throws for what is neither an ArrayBuffer nor a view of one
+  const view = chunk as ArrayBufferView;
+  return new Uint8Array(view.buffer ?? chunk, view.byteOffset, chunk.byteLength);
+}
+
 /**
  * Reads a response body as text, stopping (and cancelling the stream) once it passes `maxBytes`,
- * so memory stays bounded whatever the server sends. When `signal` aborts, the stream is cancelled
- * and the read rejects with the signal's reason, even if the stream itself ignores the abort.
+ * so memory stays bounded whatever the server sends. Once `signal` is aborted no further chunk is
+ * read; `onReader` gets the stream's reader, so whoever aborts can cancel a read that is under way.
  */
-export async function readBody(response: Response, maxBytes: number, signal?: AbortSignal): Promise<string> {
+export async function readBody(
+  response: Response,
+  maxBytes: number,
+  signal: AbortSignal,
+  onReader: (reader: ReadableStreamDefaultReader<Uint8Array>) => void,
+): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => {});
@@ -19,31 +47,25 @@ export async function readBody(response: Response, maxBytes: number, signal?: Ab
   }
   if (!response.body) return '';
   const reader = response.body.getReader();
-  const onAbort = () => {
-    reader.cancel(signal?.reason).catch(() => {});
-  };
-  signal?.addEventListener('abort', onAbort, { once: true });
-  const decoder = new TextDecoder();
-  let text = '';
+  onReader(reader);
+  const chunks: Uint8Array[] = [];
   let size = 0;
   try {
     for (;;) {
-      if (signal?.aborted) throw signal.reason;
+      if (signal.aborted) throw signal.reason;
       const { done, value } = await reader.read();
-      if (signal?.aborted) throw signal.reason;
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
+      if (signal.aborted) throw signal.reason;
+      if (done) return decode(chunks, size);
+      const bytes = toBytes(value);
+      if (size + bytes.byteLength > maxBytes) {
         await reader.cancel().catch(() => {});
-        throw new BodyTooLargeSignal(text + decoder.decode());
+        throw new BodyTooLargeSignal(decode(chunks, size));
       }
-      text += decoder.decode(value, { stream: true });
+      size += bytes.byteLength;
+      chunks.push(bytes);
     }
   } catch (error) {
     if (!(error instanceof BodyTooLargeSignal)) reader.cancel().catch(() => {});
     throw error;
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
   }
-  return text + decoder.decode();
 }

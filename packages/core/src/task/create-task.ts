@@ -16,16 +16,17 @@ export function createTask<Raw>(fields: TaskFields<Raw>): Task<Raw> {
     (fields.startedAt && fields.finishedAt
       ? fields.finishedAt.getTime() - fields.startedAt.getTime()
       : undefined);
-  const task: Task<Raw> = {
-    ...fields,
+  // Same fields, same order as `{ ...fields, isTerminal, ... }`, minus the undefined ones; built by
+  // assignment and copied rather than spread and `delete`d, which is several times slower and leaves
+  // an object every later reader pays for.
+  const all: Record<string, unknown> = Object.assign({}, fields, {
     isTerminal: isTerminalStatus(fields.status),
     durationMs: durationMs !== undefined && durationMs >= 0 ? durationMs : undefined,
     steps: fields.steps ?? [],
     artifacts: fields.artifacts ?? [],
     metadata: fields.metadata ?? {},
-  };
-  for (const key of Object.keys(task) as Array<keyof Task<Raw>>) {
-    if (task[key] === undefined) delete task[key];
-  }
-  return task;
+  });
+  const task: Record<string, unknown> = {};
+  for (const key in all) if (all[key] !== undefined) task[key] = all[key];
+  return task as unknown as Task<Raw>;
 }

@@ -29,28 +29,32 @@ export function parseTimestamp(value: unknown): Date | undefined {
 }
 
 function fromIso(match: RegExpExecArray): Date | undefined {
-  const [, year, month, day, hour = '00', minute = '00', second = '00', fraction, zone] = match;
-  const numbers = { month: Number(month), day: Number(day), hour: Number(hour), minute: Number(minute) };
-  const lastDay = new Date(0);
-  lastDay.setUTCFullYear(Number(year), numbers.month, 0); // day 0 of the next month: the month's last day
-  const daysInMonth = lastDay.getUTCDate();
-  if (numbers.month < 1 || numbers.month > 12 || numbers.day < 1 || numbers.day > daysInMonth)
-    return undefined;
-  if (numbers.hour > 23 || numbers.minute > 59 || Number(second) > 59) return undefined;
-  const offset = toOffset(zone);
+  const [, year, month, day, hour, minute, second, fraction, zone] = match;
+  const y = Number(year);
+  const m = Number(month);
+  const d = Number(day);
+  const h = Number(hour ?? 0);
+  const min = Number(minute ?? 0);
+  const s = Number(second ?? 0);
+  // Days in the month: February by the leap-year rule, else 30 or 31.
+  const days =
+    m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : 30 + ((m + (m >> 3)) & 1);
+  if (m < 1 || m > 12 || d < 1 || d > days || h > 23 || min > 59 || s > 59) return undefined;
+  const offset = toOffsetMinutes(zone);
   if (offset === undefined) return undefined;
-  const milliseconds = fraction ? `.${fraction.slice(0, 3).padEnd(3, '0')}` : '';
-  return valid(new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}${milliseconds}${offset}`));
+  const ms = fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0;
+  // Date.UTC reads the years 0-99 as 1900-1999: count 400 years later (exactly 146,097 days) and take them back.
+  return valid(new Date(Date.UTC(y + 400, m - 1, d, h, min - offset, s, ms) - 146_097 * 86_400_000));
 }
 
-/** `Z` for no zone (naive means UTC), UTC and GMT; `+hh:mm` for any offset form. */
-function toOffset(zone: string | undefined): string | undefined {
-  if (zone === undefined || /^(?:z|utc|gmt)$/i.test(zone)) return 'Z';
+/** The zone's offset from UTC in minutes: 0 for no zone (naive means UTC), UTC and GMT. */
+function toOffsetMinutes(zone: string | undefined): number | undefined {
+  if (zone === undefined || /^(?:z|utc|gmt)$/i.test(zone)) return 0;
   const digits = zone.slice(1).replace(':', '');
   const hours = Number(digits.slice(0, 2));
   const minutes = Number(digits.slice(2) || '0');
   if (hours > 23 || minutes > 59) return undefined;
-  return `${zone[0]}${digits.slice(0, 2)}:${String(minutes).padStart(2, '0')}`;
+  return (zone[0] === '-' ? -1 : 1) * (hours * 60 + minutes);
 }
 
 function valid(date: Date): Date | undefined {
