@@ -63,11 +63,14 @@ export function renderReport(results: RunResults, options: { quick: boolean }): 
       cells: vendors.map((vendor) => `${formatRatio(ratio(vendor))} ${hit(!fails(vendor))}`),
       ok: !vendors.some(fails),
       why: [
-        'On loopback a round trip takes a few hundred µs, so the CPU our layer spends per call shows in full. ' +
-          'Measured with the network taken out (a `fetch` that answers the same body from memory, see "Where the ' +
-          'time goes"): per-call option checks, key lookup, headers, a timeout timer and abort listener per attempt, ' +
-          'a size-capped body read, key redaction, the shape guard and the normalization into a `Task` (timestamps, ' +
-          'steps, artifacts). Over a real network (tens of ms per request) the same µs are well under 1%.',
+        'On loopback a round trip takes a few hundred µs, so every µs of client work shows. Our layer now adds ' +
+          'little CPU with the network taken out (a `fetch` that answers the same body from memory, see "Where the ' +
+          'time goes"), yet the loopback gap is several times that figure: the work that remains (a timeout timer ' +
+          'and an `AbortController` per attempt, whose signal undici must follow, the shape guard, the ' +
+          'normalization into a `Task`) runs between the socket callbacks with colder caches. Passing a `signal` ' +
+          'to `fetch` alone costs a few % of p50 here; the official `browser-use-sdk`, which also sets a timeout ' +
+          `per request, measures ${formatRatio(get('browser-use/sdk').p50 / get('browser-use/fetch').p50)} in this run. ` +
+          'Over a real network (tens of ms per request) the same µs are well under 1%.',
         ...missing(vendors, fails, (vendor) => {
           const fetchP50 = get(`${vendor}/fetch`).p50;
           const oursP50 = get(`${vendor}/ours`).p50;
@@ -161,7 +164,8 @@ export function renderReport(results: RunResults, options: { quick: boolean }): 
         `Most of it is Node's, paid by any package: importing a one-line file costs ${empty.esm.toFixed(1)} / ` +
           `${empty.cjs.toFixed(1)} ms here (the module loader's set-up on first use), and a one-line package imported ` +
           `by name ${emptyPackage.esm.toFixed(1)} / ${emptyPackage.cjs.toFixed(1)} ms (package resolution: package.json ` +
-          `lookups and the exports map). @x/core costs ${core.esmMs.toFixed(1)} / ${core.cjsMs.toFixed(1)} ms, ` +
+          'lookups and the exports map; from CommonJS also `require(esm)`, as our `index.cjs` loads the ESM). ' +
+          `@x/core costs ${core.esmMs.toFixed(1)} / ${core.cjsMs.toFixed(1)} ms, ` +
           `${(core.esmMs - emptyPackage.esm).toFixed(1)} / ${(core.cjsMs - emptyPackage.cjs).toFixed(1)} ms more than ` +
           'that empty package (reading and compiling its two files); a provider resolves a second package (@x/core) ' +
           'and adds its own module. With Node taking most of the 5 ms before any of our code runs, the target is out ' +
