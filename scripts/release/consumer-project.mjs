@@ -93,10 +93,12 @@ function smokeScript(provider, format) {
       ? [
           `import { ${provider.factory}, VERSION } from '${provider.name}';`,
           `import { ${provider.sandbox} } from '${provider.name}/testing';`,
+          `import { waitForTask } from '@x/core';`,
         ]
       : [
           `const { ${provider.factory}, VERSION } = require('${provider.name}');`,
           `const { ${provider.sandbox} } = require('${provider.name}/testing');`,
+          `const { waitForTask } = require('@x/core');`,
         ];
   const body = `
 async function main() {
@@ -107,7 +109,7 @@ async function main() {
     const ref = sandbox.createTask({ outcome: 'succeeded', steps: 2, stepMs: 150 });
     const first = await provider.getTask(ref);
     if (first.status !== 'queued' && first.status !== 'running') throw new Error('first getTask: status ' + first.status);
-    const finished = await provider.waitForTask(ref, { intervalMs: 25, timeoutMs: 15000 });
+    const finished = await waitForTask(provider, ref, { intervalMs: 25, timeoutMs: 15000 });
     if (finished.status !== 'succeeded') throw new Error('waitForTask: status ' + finished.status);
     const again = await provider.getTask(ref);
     if (again.status !== 'succeeded' || again.isTerminal !== true) throw new Error('getTask after the end: status ' + again.status);

@@ -5,9 +5,6 @@ import {
   type RequestOptions,
   type Task,
   type TaskProvider,
-  type WaitForTaskOptions,
-  waitForTask,
-  watchTask,
   withSafeInspect,
 } from '@x/core';
 import { convertSkyvernTask } from './convert-skyvern-task';
@@ -40,7 +37,7 @@ export interface SkyvernProviderSettings extends ProviderSettings {
   maxRetryDelayMs?: number;
 }
 
-/** The Skyvern provider: normalized tasks, polling, and the vendor's own endpoints under `api`. */
+/** The Skyvern provider: the normalized task contract plus the vendor's own endpoints under `api`. */
 export interface SkyvernProvider extends TaskProvider<SkyvernRef, SkyvernRun> {
   /** `'skyvern'`, also the prefix of string references. */
   readonly name: 'skyvern';
@@ -55,10 +52,6 @@ export interface SkyvernProvider extends TaskProvider<SkyvernRef, SkyvernRun> {
   parseRef(text: string): SkyvernRef;
   /** Prints `skyvern:<run_id>`. Throws `InvalidArgumentError` for an invalid run id. */
   formatRef(ref: SkyvernRef): string;
-  /** Polls until the task is terminal or paused (core's `waitForTask`); `TaskWaitTimeoutError` after `options.timeoutMs`. */
-  waitForTask(ref: SkyvernRef, options?: WaitForTaskOptions): Promise<Task<SkyvernRun>>;
-  /** Yields the task each time it changes, until terminal or paused (core's `watchTask`). */
-  watchTask(ref: SkyvernRef, options?: WaitForTaskOptions): AsyncGenerator<Task<SkyvernRun>, void, void>;
 }
 
 /**
@@ -67,7 +60,7 @@ export interface SkyvernProvider extends TaskProvider<SkyvernRef, SkyvernRun> {
  *
  * @example
  * const skyvern = createSkyvern({ apiKey: process.env.SKYVERN_API_KEY });
- * const task = await skyvern.waitForTask('tsk_v2_123');
+ * const task = await waitForTask(skyvern, 'tsk_v2_123'); // from '@x/core'
  */
 export function createSkyvern(settings: SkyvernProviderSettings = {}): SkyvernProvider {
   const http = createHttpClient({
@@ -99,12 +92,6 @@ export function createSkyvern(settings: SkyvernProviderSettings = {}): SkyvernPr
     },
     parseRef: parseSkyvernRef,
     formatRef: formatSkyvernRef,
-    waitForTask(ref, options) {
-      return waitForTask(provider, ref, options);
-    },
-    watchTask(ref, options) {
-      return watchTask(provider, ref, options);
-    },
   };
   return withSafeInspect(provider, 'SkyvernProvider', () => ({
     name: SKYVERN_PROVIDER_NAME,

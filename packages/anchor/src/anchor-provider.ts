@@ -4,9 +4,6 @@ import {
   type RequestOptions,
   type Task,
   type TaskProvider,
-  type WaitForTaskOptions,
-  waitForTask,
-  watchTask,
   withSafeInspect,
 } from '@x/core';
 import { type AnchorApi, createAnchorApi, createAnchorApiRequests } from './anchor-api';
@@ -52,16 +49,6 @@ export interface AnchorProvider extends TaskProvider<AnchorTaskRef, AnchorTaskRa
   parseRef(text: string): AnchorTaskRef;
   /** Prints `anchor:<taskId>/<executionId>` or `anchor:run/<runId>`. Throws `InvalidArgumentError`. */
   formatRef(ref: AnchorTaskRef): string;
-  /** Core's `waitForTask`: polls until the task is terminal; `TaskWaitTimeoutError` after `options.timeoutMs` (default 600,000 ms). */
-  waitForTask<R extends AnchorTaskRef>(
-    ref: R,
-    options?: WaitForTaskOptions,
-  ): Promise<Task<AnchorTaskRawOf<R>>>;
-  /** Core's `watchTask`: yields the task at each change, until it is terminal. */
-  watchTask<R extends AnchorTaskRef>(
-    ref: R,
-    options?: WaitForTaskOptions,
-  ): AsyncGenerator<Task<AnchorTaskRawOf<R>>, void, void>;
 }
 
 /**
@@ -70,7 +57,7 @@ export interface AnchorProvider extends TaskProvider<AnchorTaskRef, AnchorTaskRa
  *
  * @example
  * const anchor = createAnchor({ apiKey: process.env.ANCHORBROWSER_API_KEY });
- * const task = await anchor.waitForTask({ runId });
+ * const task = await waitForTask(anchor, { runId }); // waitForTask from '@x/core'
  */
 export function createAnchor(settings: AnchorProviderSettings = {}): AnchorProvider {
   const http = createHttpClient({
@@ -105,22 +92,16 @@ export function createAnchor(settings: AnchorProviderSettings = {}): AnchorProvi
     return convertAnchorTask(checked, response);
   }
 
-  const provider: TaskProvider<AnchorTaskRef, AnchorTaskRaw> = {
-    name: 'anchor',
+  const anchor = {
+    name: 'anchor' as const,
+    api,
     getTask,
     parseRef: parseAnchorRef,
     formatRef: formatAnchorRef,
   };
-  const anchor = {
-    ...provider,
-    name: 'anchor' as const,
-    api,
-    waitForTask: (ref: AnchorTaskRef, options?: WaitForTaskOptions) => waitForTask(provider, ref, options),
-    watchTask: (ref: AnchorTaskRef, options?: WaitForTaskOptions) => watchTask(provider, ref, options),
-  };
-  // The generic signatures only narrow `raw` by the kind of reference; the implementations above
-  // return the matching body for each kind.
-  return withSafeInspect(anchor as unknown as AnchorProvider, 'AnchorProvider', summary);
+  // The generic signature only narrows `raw` by the kind of reference; `getTask` above returns the
+  // matching body for each kind.
+  return withSafeInspect(anchor as AnchorProvider, 'AnchorProvider', summary);
 }
 
 /** The default provider, `createAnchor()`: key and base URL from the environment. Importing it never throws. */

@@ -13,6 +13,8 @@ import {
   RateLimitError,
   type Task,
   UnprocessableEntityError,
+  waitForTask,
+  watchTask,
 } from '@x/core';
 import nock from 'nock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -202,7 +204,7 @@ describe('errors', () => {
       expect(InvalidArgumentError.isInstance(error)).toBe(true);
       expect((error as InvalidArgumentError).argument).toBe('ref');
       await expect(provider.pollTask(ref)).rejects.toSatisfy(InvalidArgumentError.isInstance);
-      await expect(provider.waitForTask(ref, { sleep: noSleep })).rejects.toSatisfy(
+      await expect(waitForTask(provider, ref, { sleep: noSleep })).rejects.toSatisfy(
         InvalidArgumentError.isInstance,
       );
     }
@@ -237,7 +239,7 @@ describe('waitForTask', () => {
       .get(`/tasks/${ID}`)
       .reply(200, () => record('full', finished));
     const updates: Task[] = [];
-    const task = await provider.waitForTask(ID, {
+    const task = await waitForTask(provider, ID, {
       intervalMs: 1,
       sleep: noSleep,
       onUpdate: (update) => updates.push(update),
@@ -260,7 +262,7 @@ describe('waitForTask', () => {
       nock(BASE)
         .get(`/tasks/${ID}`)
         .reply(200, { ...allNull, id: ID, status: word });
-      expect((await provider.waitForTask(ID, { sleep: noSleep })).status).toBe(status);
+      expect((await waitForTask(provider, ID, { sleep: noSleep })).status).toBe(status);
     }
   });
 
@@ -268,7 +270,7 @@ describe('waitForTask', () => {
     nock(BASE).get(`/tasks/${ID}/status`).reply(200, statusView('paused'));
     nock(BASE).get(`/tasks/${ID}/status`).reply(200, statusView('finished'));
     nock(BASE).get(`/tasks/${ID}`).reply(200, finished);
-    expect((await provider.waitForTask(ID, { sleep: noSleep })).status).toBe('succeeded');
+    expect((await waitForTask(provider, ID, { sleep: noSleep })).status).toBe('succeeded');
   });
 });
 
@@ -279,7 +281,7 @@ describe('watchTask and the task client', () => {
       .reply(200, { ...finished, status: 'started', steps: finished.steps.slice(0, 1), finishedAt: null });
     nock(BASE).get(`/tasks/${ID}`).reply(200, finished);
     const seen: Array<[string, number]> = [];
-    for await (const task of provider.watchTask(ID, { sleep: noSleep }))
+    for await (const task of watchTask(provider, ID, { sleep: noSleep }))
       seen.push([task.status, task.steps.length]);
     expect(seen).toEqual([
       ['running', 1],

@@ -4,9 +4,6 @@ import {
   type RequestOptions,
   type Task,
   type TaskProvider,
-  type WaitForTaskOptions,
-  waitForTask,
-  watchTask,
   withSafeInspect,
 } from '@x/core';
 import {
@@ -57,13 +54,6 @@ export interface BrowserUseProvider extends TaskProvider<BrowserUseRef, BrowserU
   parseRef(text: string): BrowserUseRef;
   /** Prints `browser-use:<uuid>`. Throws `InvalidArgumentError` unless `ref` is a uuid. */
   formatRef(ref: BrowserUseRef): string;
-  /** Core's `waitForTask`: polls the light `/status` view until the task is terminal, then reads the full task once. */
-  waitForTask(ref: BrowserUseRef, options?: WaitForTaskOptions): Promise<Task<BrowserUseTaskView>>;
-  /** Yields the full task at each change of status, steps or artifacts, until it is terminal. */
-  watchTask(
-    ref: BrowserUseRef,
-    options?: WaitForTaskOptions,
-  ): AsyncGenerator<Task<BrowserUseTaskView>, void, void>;
 }
 
 /**
@@ -105,8 +95,6 @@ export function createBrowserUse(settings: BrowserUseProviderSettings = {}): Bro
     },
     parseRef: parseBrowserUseRef,
     formatRef: formatBrowserUseRef,
-    waitForTask: (ref, options) => waitForTask(provider, ref, options),
-    watchTask: (ref, options) => watchTask(provider, ref, options),
   };
   return withSafeInspect(provider, 'BrowserUseProvider', () => ({
     name: provider.name,

@@ -6,9 +6,6 @@ import {
   type RequestOptions,
   type Task,
   type TaskProvider,
-  type WaitForTaskOptions,
-  waitForTask,
-  watchTask,
   withSafeInspect,
 } from '@x/core';
 import { type BrowserAIApi, createBrowserAIApi, createBrowserAIApiWithResponse } from './browserai-api';
@@ -35,7 +32,7 @@ export interface BrowserAIProviderSettings extends ProviderSettings {
   baseURL?: string;
 }
 
-/** The BrowserAI provider: normalized tasks, polling, and the vendor's own endpoints under `api`. */
+/** The BrowserAI provider: the normalized task contract plus the vendor's own endpoints under `api`. */
 export interface BrowserAIProvider extends TaskProvider<BrowserAIRef, BrowserAITaskRaw> {
   readonly name: 'browserai';
   /** BrowserAI's endpoints typed as its spec: `api.getTask(sessionId)`, `api.getResults(sessionId)`. */
@@ -50,13 +47,6 @@ export interface BrowserAIProvider extends TaskProvider<BrowserAIRef, BrowserAIT
   parseRef(text: string): BrowserAIRef;
   /** Prints `"browserai:<sessionId>"`. Throws `InvalidArgumentError` for an invalid session id. */
   formatRef(ref: BrowserAIRef): string;
-  /** Polls until the task is terminal or paused (core's `waitForTask`). */
-  waitForTask(ref: BrowserAIRef, options?: WaitForTaskOptions): Promise<Task<BrowserAITaskRaw>>;
-  /** Yields the task each time it changes, until terminal or paused (core's `watchTask`). */
-  watchTask(
-    ref: BrowserAIRef,
-    options?: WaitForTaskOptions,
-  ): AsyncGenerator<Task<BrowserAITaskRaw>, void, void>;
 }
 
 /**
@@ -98,12 +88,6 @@ export function createBrowserAI(settings: BrowserAIProviderSettings = {}): Brows
     },
     parseRef: parseBrowserAIRef,
     formatRef: formatBrowserAIRef,
-    waitForTask(ref, options) {
-      return waitForTask(provider, ref, options);
-    },
-    watchTask(ref, options) {
-      return watchTask(provider, ref, options);
-    },
   };
 
   /** A finished run may have no results yet (or ever): a 404 there leaves the task without them. */

@@ -5,7 +5,7 @@ import { createBrowserUse } from '@x/browser-use';
 import { createBrowserUseSandbox } from '@x/browser-use/testing';
 import { createBrowserAI } from '@x/browserai';
 import { createBrowserAISandbox } from '@x/browserai/testing';
-import type { AnyTaskProvider, ProviderSettings, RequestOptions } from '@x/core';
+import { type AnyTaskProvider, type ProviderSettings, type RequestOptions, waitForTask } from '@x/core';
 import type { Fault, TestServer } from '@x/core/testing';
 
 /**
@@ -151,7 +151,7 @@ export const browserUseAdapter: ProviderAdapter = {
       { name: 'api.getTask', call: (id) => browserUse.api.getTask(id as string) },
       { name: 'api.getTaskStatus', call: (id) => browserUse.api.getTaskStatus(id as string) },
       { name: 'pollTask', call: (id) => browserUse.pollTask(id as string) },
-      { name: 'waitForTask', call: (id) => browserUse.waitForTask(id as string, { intervalMs: 1 }) },
+      { name: 'waitForTask', call: (id) => waitForTask(browserUse, id as string, { intervalMs: 1 }) },
     ];
   },
 };
@@ -237,7 +237,7 @@ export const anchorAdapter: ProviderAdapter = {
         call: (id) => anchor.api.getTaskExecutionResult(randomUUID(), id as string),
       },
       { name: 'api.getTaskRunStatus', call: (id) => anchor.api.getTaskRunStatus(id as string) },
-      { name: 'waitForTask', call: (id) => anchor.waitForTask({ runId: id as string }, { intervalMs: 1 }) },
+      { name: 'waitForTask', call: (id) => waitForTask(anchor, { runId: id as string }, { intervalMs: 1 }) },
     ];
   },
 };
@@ -335,7 +335,7 @@ export const browserAIAdapter: ProviderAdapter = {
     return [
       { name: 'api.getTask', call: (id) => browserai.api.getTask(id as string) },
       { name: 'api.getResults', call: (id) => browserai.api.getResults(id as string) },
-      { name: 'waitForTask', call: (id) => browserai.waitForTask(id as string, { intervalMs: 1 }) },
+      { name: 'waitForTask', call: (id) => waitForTask(browserai, id as string, { intervalMs: 1 }) },
     ];
   },
 };

@@ -1,3 +1,4 @@
+import { waitForTask } from '@x/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSkyvern, type SkyvernProvider } from '../skyvern-provider';
 import { createSkyvernSandbox, type SkyvernSandbox } from './create-skyvern-sandbox';
@@ -73,10 +74,8 @@ describe('createSkyvernSandbox', () => {
   });
 
   it('hands a paused run back from waitForTask', async () => {
-    const task = await skyvern.waitForTask(sandbox.createTask({ outcome: 'paused', steps: 1, stepMs: 5 }), {
-      intervalMs: 5,
-      timeoutMs: 5_000,
-    });
+    const ref = sandbox.createTask({ outcome: 'paused', steps: 1, stepMs: 5 });
+    const task = await waitForTask(skyvern, ref, { intervalMs: 5, timeoutMs: 5_000 });
     expect(task).toMatchObject({ status: 'paused', providerStatus: 'paused', isTerminal: false });
   });
 

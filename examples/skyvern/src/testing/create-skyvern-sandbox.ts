@@ -125,7 +125,7 @@ const FINISHED: ReadonlySet<string> = new Set(['completed', 'failed', 'terminate
  * @example
  * const sandbox = await createSkyvernSandbox();
  * const skyvern = createSkyvern({ apiKey: sandbox.apiKey, baseURL: sandbox.baseURL });
- * const task = await skyvern.waitForTask(sandbox.createTask({ stepMs: 20 }), { intervalMs: 10 });
+ * const task = await waitForTask(skyvern, sandbox.createTask({ stepMs: 20 }), { intervalMs: 10 }); // from '@x/core'
  * await sandbox.close();
  */
 export async function createSkyvernSandbox(options: SkyvernSandboxOptions = {}): Promise<SkyvernSandbox> {

@@ -5,9 +5,11 @@ import {
   NotFoundError,
   type Task,
   type TaskStatus,
+  waitForTask,
+  watchTask,
 } from '@x/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AnchorTaskRaw } from '../anchor-api-types';
+import type { AnchorTaskRaw, AnchorTaskRunStatus } from '../anchor-api-types';
 import { type AnchorProvider, createAnchor } from '../anchor-provider';
 import { type AnchorSandbox, createAnchorSandbox, type SandboxOutcome } from './create-anchor-sandbox';
 
@@ -128,7 +130,7 @@ describe('waitForTask to each terminal status', () => {
   it.each(cases)('v1 execution, outcome %s → %s', async (outcome, status, word) => {
     const ref = sandbox.createTask({ outcome, steps: 2, stepMs: 10 });
     const seen: TaskStatus[] = [];
-    const task = await anchor.waitForTask(ref, { ...FAST, onUpdate: (update) => seen.push(update.status) });
+    const task = await waitForTask(anchor, ref, { ...FAST, onUpdate: (update) => seen.push(update.status) });
     expect(task).toMatchObject({ status, providerStatus: word, isTerminal: true, durationMs: 30 });
     expect(task.id).toBe(`anchor:${ref.taskId}/${ref.executionId}`);
     expect(task.finishedAt!.getTime() - task.startedAt!.getTime()).toBe(30);
@@ -142,7 +144,7 @@ describe('waitForTask to each terminal status', () => {
 
   it.each(cases)('v2 run, outcome %s → %s', async (outcome, status, word) => {
     const ref = sandbox.createTask({ api: 'v2', outcome, steps: 2, stepMs: 10, error: `ended: ${outcome}` });
-    const task = await anchor.waitForTask(ref, FAST);
+    const task = await waitForTask(anchor, ref, FAST);
     expect(task).toMatchObject({
       status,
       providerStatus: word,
@@ -151,13 +153,13 @@ describe('waitForTask to each terminal status', () => {
     });
     expect(task.id).toBe(`anchor:run/${ref.runId}`);
     expect(task.raw).toMatchObject({ run_id: ref.runId, status: word, session_id: expect.any(String) });
-    expect(task.metadata).toEqual({ sessionId: task.raw.session_id });
+    expect(task.metadata).toEqual({ sessionId: (task.raw as AnchorTaskRunStatus).session_id });
   });
 
   it('watches every status change, in order', async () => {
     const ref = sandbox.createTask({ api: 'v2', advanceOn: 'read', steps: 2 });
     const statuses: string[] = [];
-    for await (const task of anchor.watchTask(ref, FAST)) statuses.push(task.providerStatus);
+    for await (const task of watchTask(anchor, ref, FAST)) statuses.push(task.providerStatus);
     expect(statuses).toEqual(['queued', 'running', 'success']);
   });
 
@@ -167,7 +169,7 @@ describe('waitForTask to each terminal status', () => {
       stages: [{ status: 'queued' }, { status: 'waiting_for_review' }, { status: 'success', output: 'ok' }],
     });
     const seen: Task[] = [];
-    const task = await anchor.waitForTask(ref, { ...FAST, onUpdate: (update) => seen.push(update) });
+    const task = await waitForTask(anchor, ref, { ...FAST, onUpdate: (update) => seen.push(update) });
     expect(seen.map((update) => [update.status, update.providerStatus])).toEqual([
       ['queued', 'queued'],
       ['unknown', 'waiting_for_review'],
@@ -181,7 +183,7 @@ describe('waitForTask to each terminal status', () => {
       sandbox.createTask({ stepMs: 5, steps: 1 }),
       sandbox.createTask({ api: 'v2', stepMs: 5, steps: 1 }),
     ];
-    const tasks: Task<AnchorTaskRaw>[] = await Promise.all(refs.map((ref) => anchor.waitForTask(ref, FAST)));
+    const tasks: Task<AnchorTaskRaw>[] = await Promise.all(refs.map((ref) => waitForTask(anchor, ref, FAST)));
     expect(tasks.map((task) => ('run_id' in task.raw ? 'v2' : 'v1'))).toEqual(['v1', 'v2']);
   });
 });
@@ -284,7 +286,7 @@ describe('faults', () => {
       times: 2,
       match: { path: /executions/ },
     });
-    const task = await anchor.waitForTask(ref, FAST);
+    const task = await waitForTask(anchor, ref, FAST);
     expect(task.status).toBe('succeeded');
   });
 

@@ -4,6 +4,8 @@ import {
   NotFoundError,
   type Task,
   TaskWaitTimeoutError,
+  waitForTask,
+  watchTask,
 } from '@x/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BrowserUseTaskView } from '../browser-use-api-types';
@@ -223,11 +225,8 @@ describe('waiting through the sandbox', () => {
     try {
       const taskId = timed.createTask({ steps: 3, stepMs: 1_000 });
       const seen: Array<[string, number]> = [];
-      const task = await createBrowserUse({
-        apiKey: timed.apiKey,
-        baseURL: timed.baseURL,
-        maxRetries: 0,
-      }).waitForTask(taskId, {
+      const timedProvider = createBrowserUse({ apiKey: timed.apiKey, baseURL: timed.baseURL, maxRetries: 0 });
+      const task = await waitForTask(timedProvider, taskId, {
         intervalMs: 1_000,
         backoffFactor: 1,
         now: () => clock,
@@ -262,7 +261,7 @@ describe('waiting through the sandbox', () => {
 
   it('follows a task to finished in real time', async () => {
     const taskId = sandbox.createTask({ steps: 2, stepMs: 15 });
-    const task = await provider().waitForTask(taskId, FAST);
+    const task = await waitForTask(provider(), taskId, FAST);
     expect(task).toMatchObject({ status: 'succeeded', providerStatus: 'finished' });
     expect(task.steps).toHaveLength(2);
     expect(sandbox.server.countRequests({ path: `/api/v2/tasks/${taskId}` })).toBe(1);
@@ -273,14 +272,14 @@ describe('waiting through the sandbox', () => {
     ['cancelled', 'stopped', 'cancelled', 'Stopped by the user'],
   ] as const)('ends as %s (%s)', async (outcome, word, status, error) => {
     const taskId = sandbox.createTask({ outcome, steps: 1, stepMs: 10, error });
-    const task = await provider().waitForTask(taskId, FAST);
+    const task = await waitForTask(provider(), taskId, FAST);
     expect(task).toMatchObject({ status, providerStatus: word, isTerminal: true, error, output: error });
     expect(task.artifacts.filter((artifact) => artifact.kind === 'file')).toEqual([]);
   });
 
   it('ends with a read-driven lifecycle, one stage per poll', async () => {
     const taskId = sandbox.createTask({ advanceOn: 'read', steps: 2 });
-    const task = await provider().waitForTask(taskId, FAST);
+    const task = await waitForTask(provider(), taskId, FAST);
     expect(task.status).toBe('succeeded');
     expect(sandbox.server.countRequests({ path: `/api/v2/tasks/${taskId}/status` })).toBe(5);
     expect(sandbox.server.countRequests({ path: `/api/v2/tasks/${taskId}` })).toBe(1);
@@ -296,7 +295,7 @@ describe('waiting through the sandbox', () => {
       ],
     });
     const seen: Array<[string, string]> = [];
-    const task = await provider().waitForTask(taskId, {
+    const task = await waitForTask(provider(), taskId, {
       ...FAST,
       onUpdate: (update) => seen.push([update.status, update.providerStatus]),
     });
@@ -310,9 +309,9 @@ describe('waiting through the sandbox', () => {
 
   it('times out with the last task seen', async () => {
     const taskId = sandbox.createTask({ stepMs: 60_000 });
-    const error = await provider()
-      .waitForTask(taskId, { intervalMs: 5, timeoutMs: 40 })
-      .catch((caught: unknown) => caught);
+    const error = await waitForTask(provider(), taskId, { intervalMs: 5, timeoutMs: 40 }).catch(
+      (caught: unknown) => caught,
+    );
     expect(TaskWaitTimeoutError.isInstance(error)).toBe(true);
     expect((error as TaskWaitTimeoutError).lastTask?.providerStatus).toBe('created');
   });
@@ -320,7 +319,7 @@ describe('waiting through the sandbox', () => {
   it('watchTask yields each new step', async () => {
     const taskId = sandbox.createTask({ advanceOn: 'read', steps: 2 });
     const updates: Task[] = [];
-    for await (const task of provider().watchTask(taskId, FAST)) updates.push(task);
+    for await (const task of watchTask(provider(), taskId, FAST)) updates.push(task);
     expect(updates.map((task) => [task.providerStatus, task.steps.length])).toEqual([
       ['created', 0],
       ['started', 0],
@@ -357,11 +356,8 @@ describe('faults', () => {
       headers: { 'retry-after': '0' },
       times: 2,
     });
-    const task = await createBrowserUse({
-      apiKey: sandbox.apiKey,
-      baseURL: sandbox.baseURL,
-      maxRetries: 1,
-    }).waitForTask(taskId, FAST);
+    const retrying = createBrowserUse({ apiKey: sandbox.apiKey, baseURL: sandbox.baseURL, maxRetries: 1 });
+    const task = await waitForTask(retrying, taskId, FAST);
     expect(task.status).toBe('succeeded');
   });
 

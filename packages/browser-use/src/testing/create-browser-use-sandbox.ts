@@ -26,7 +26,7 @@ const API_KEY_HEADER = 'x-browser-use-api-key';
  * @example
  * const sandbox = await createBrowserUseSandbox();
  * const provider = createBrowserUse({ apiKey: sandbox.apiKey, baseURL: sandbox.baseURL });
- * await provider.waitForTask(sandbox.createTask({ steps: 2, stepMs: 20 }), { intervalMs: 10 });
+ * await waitForTask(provider, sandbox.createTask({ steps: 2, stepMs: 20 }), { intervalMs: 10 }); // from '@x/core'
  */
 export async function createBrowserUseSandbox(
   options: BrowserUseSandboxOptions = {},

@@ -1,4 +1,4 @@
-import { AuthenticationError, NotFoundError, type Task } from '@x/core';
+import { AuthenticationError, NotFoundError, type Task, waitForTask, watchTask } from '@x/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserAITaskRaw } from '../browserai-api-types';
 import { type BrowserAIProvider, createBrowserAI } from '../browserai-provider';
@@ -66,7 +66,7 @@ describe('BrowserAI sandbox', () => {
   it('waits from the first status to finalized, with results', async () => {
     const sessionId = sandbox.createTask({ steps: 3, advanceOn: 'read', output: 'All done' });
     const seen: Task[] = [];
-    const task = await provider.waitForTask(sessionId, { ...fast, onUpdate: (update) => seen.push(update) });
+    const task = await waitForTask(provider, sessionId, { ...fast, onUpdate: (update) => seen.push(update) });
     expect(seen[0]?.providerStatus).toBe('running');
     expect(seen[0]?.status).toBe('running');
     expect(task).toMatchObject({
@@ -118,20 +118,20 @@ describe('BrowserAI sandbox', () => {
       advanceOn: 'read',
       error: 'Captcha wall',
     });
-    const task = await provider.waitForTask(sessionId, fast);
+    const task = await waitForTask(provider, sessionId, fast);
     expect(task).toMatchObject({ status: 'failed', providerStatus: 'failed', error: 'Captcha wall' });
     expect(task.steps).toHaveLength(2);
   });
 
   it('waits to cancelled (stopped)', async () => {
     const sessionId = sandbox.createTask({ outcome: 'cancelled', steps: 1, advanceOn: 'read' });
-    const task = await provider.waitForTask(sessionId, fast);
+    const task = await waitForTask(provider, sessionId, fast);
     expect(task).toMatchObject({ status: 'cancelled', providerStatus: 'stopped', isTerminal: true });
   });
 
   it('resolves on awaiting (paused), with the question', async () => {
     const sessionId = sandbox.createTask({ outcome: 'paused', steps: 2, stepMs: 10 });
-    const task = await provider.waitForTask(sessionId, fast);
+    const task = await waitForTask(provider, sessionId, fast);
     expect(task).toMatchObject({
       status: 'paused',
       providerStatus: 'awaiting',
@@ -152,7 +152,7 @@ describe('BrowserAI sandbox', () => {
       stages: [{ status: 'warming_up' }, { status: 'running', steps: 1 }, { status: 'finalized', steps: 2 }],
     });
     const statuses: string[] = [];
-    const task = await provider.waitForTask(sessionId, {
+    const task = await waitForTask(provider, sessionId, {
       ...fast,
       onUpdate: (update) => statuses.push(`${update.status}/${update.providerStatus}`),
     });
@@ -163,7 +163,7 @@ describe('BrowserAI sandbox', () => {
   it('watches the changes', async () => {
     const sessionId = sandbox.createTask({ advanceOn: 'read', steps: 2 });
     const statuses: string[] = [];
-    for await (const task of provider.watchTask(sessionId, fast)) statuses.push(task.providerStatus);
+    for await (const task of watchTask(provider, sessionId, fast)) statuses.push(task.providerStatus);
     expect(statuses.at(-1)).toBe('finalized');
   });
 
@@ -216,7 +216,7 @@ describe('BrowserAI sandbox', () => {
       body: { error: 'Too many requests' },
       headers: { 'retry-after': '0' },
     });
-    expect((await provider.waitForTask(sessionId, fast)).status).toBe('succeeded');
+    expect((await waitForTask(provider, sessionId, fast)).status).toBe('succeeded');
   });
 
   it('ends at once with steps: 0', async () => {

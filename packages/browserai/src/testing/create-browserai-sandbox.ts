@@ -107,7 +107,7 @@ const NOT_FOUND: RouteReply = { status: 404, body: { error: 'Task not found' } }
  * @example
  * const sandbox = await createBrowserAISandbox();
  * const provider = createBrowserAI({ apiKey: sandbox.apiKey, baseURL: sandbox.baseURL });
- * await provider.waitForTask(sandbox.createTask({ stepMs: 20 }), { intervalMs: 10 });
+ * await waitForTask(provider, sandbox.createTask({ stepMs: 20 }), { intervalMs: 10 }); // from '@x/core'
  */
 export async function createBrowserAISandbox(
   options: BrowserAISandboxOptions = {},
