@@ -2,20 +2,9 @@
 // wrong with a body, or undefined when it is fine. Only the spec's required fields are checked (type
 // included); optional fields, nulls and extra fields are tolerated and kept as sent.
 
-type Field = [name: string, type: 'string'];
-
-const EXECUTION_RESULT_REQUIRED: Field[] = [
-  ['id', 'string'],
-  ['taskVersionId', 'string'],
-  ['version', 'string'],
-  ['status', 'string'],
-  ['startTime', 'string'],
-];
-
-const RUN_STATUS_REQUIRED: Field[] = [
-  ['run_id', 'string'],
-  ['status', 'string'],
-];
+// The required fields: all strings.
+const EXECUTION_RESULT_REQUIRED = ['id', 'taskVersionId', 'version', 'status', 'startTime'];
+const RUN_STATUS_REQUIRED = ['run_id', 'status'];
 
 /** Checks a `TaskExecutionResultResponse`: `{ data: TaskExecutionResult }`. */
 export function checkAnchorTaskExecutionResultResponse(body: unknown): string | undefined {
@@ -34,14 +23,14 @@ export function checkAnchorTaskRunStatus(body: unknown): string | undefined {
 
 function checkRequired(
   record: Record<string, unknown>,
-  fields: Field[],
+  fields: string[],
   schema: string,
   prefix: string,
 ): string | undefined {
   const wrong: string[] = [];
-  for (const [name, type] of fields) {
-    if (typeof record[name] !== type)
-      wrong.push(`\`${prefix}${name}\` must be a ${type}, got ${describeType(record[name])}`);
+  for (const name of fields) {
+    if (typeof record[name] !== 'string')
+      wrong.push(`\`${prefix}${name}\` must be a string, got ${describeType(record[name])}`);
   }
   return wrong.length > 0 ? `invalid ${schema}: ${wrong.join('; ')}` : undefined;
 }

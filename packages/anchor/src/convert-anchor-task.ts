@@ -1,6 +1,6 @@
 import { createTask, isTerminalStatus, type JsonResponse, parseTimestamp, type Task } from '@x/core';
 import type { AnchorTaskExecutionResult, AnchorTaskRunStatus } from './anchor-api-types';
-import { type AnchorExecutionRef, type AnchorRunRef, formatAnchorRef } from './anchor-ref';
+import { type AnchorExecutionRef, type AnchorRunRef, isAnchorRunRef } from './anchor-ref';
 import { mapAnchorStatus } from './map-anchor-status';
 
 /**
@@ -28,23 +28,24 @@ export function convertAnchorTask(
 ): Task<AnchorTaskExecutionResult> | Task<AnchorTaskRunStatus> {
   const raw = response.data;
   const status = mapAnchorStatus(raw.status);
-  // Filled by assignment, not spread: a spread here costs more than the rest of the conversion.
-  const common = {
-    provider: 'anchor',
-    id: formatAnchorRef(ref),
-    status,
-    providerStatus: typeof raw.status === 'string' ? raw.status : '',
-    response: { headers: response.headers, requestId: response.requestId },
-  };
+  // `formatAnchorRef` without its checks: the provider passes a reference `assertAnchorRef` returned.
+  const id = isAnchorRunRef(ref) ? `anchor:run/${ref.runId}` : `anchor:${ref.taskId}/${ref.executionId}`;
+  const providerStatus = typeof raw.status === 'string' ? raw.status : '';
+  const info = { headers: response.headers, requestId: response.requestId };
+  // One object literal per kind: spreading, or `Object.assign` onto shared fields, costs more than
+  // the rest of the conversion.
   if ('run_id' in raw) {
-    return createTask<AnchorTaskRunStatus>(
-      Object.assign(common, {
-        output: raw.result ?? undefined,
-        error: nonEmptyString(raw.error),
-        metadata: typeof raw.session_id === 'string' ? { sessionId: raw.session_id } : {},
-        raw,
-      }),
-    );
+    return createTask<AnchorTaskRunStatus>({
+      provider: 'anchor',
+      id,
+      status,
+      providerStatus,
+      response: info,
+      output: raw.result ?? undefined,
+      error: nonEmptyString(raw.error),
+      metadata: typeof raw.session_id === 'string' ? { sessionId: raw.session_id } : {},
+      raw,
+    });
   }
   const startedAt = parseTimestamp(raw.startTime);
   const durationMs =
@@ -55,23 +56,25 @@ export function convertAnchorTask(
     startedAt && durationMs !== undefined && isTerminalStatus(status)
       ? startedAt.getTime() + durationMs
       : undefined;
-  // Past Date's range (about 275,000 years) there is no finish time to report.
-  const finishedAt =
-    finishedAtMs !== undefined && Math.abs(finishedAtMs) <= 8.64e15 ? new Date(finishedAtMs) : undefined;
+  // Past Date's range (about 275,000 years) there is no finish time to report: `parseTimestamp` gives undefined.
+  const finishedAt = parseTimestamp(finishedAtMs);
   const metadata: Record<string, unknown> = {};
   if (typeof raw.taskVersionId === 'string') metadata.taskVersionId = raw.taskVersionId;
   if (typeof raw.version === 'string') metadata.version = raw.version;
-  return createTask<AnchorTaskExecutionResult>(
-    Object.assign(common, {
-      startedAt,
-      finishedAt,
-      durationMs,
-      output: raw.output ?? undefined,
-      error: nonEmptyString(raw.errorMessage),
-      metadata,
-      raw,
-    }),
-  );
+  return createTask<AnchorTaskExecutionResult>({
+    provider: 'anchor',
+    id,
+    status,
+    providerStatus,
+    response: info,
+    startedAt,
+    finishedAt,
+    durationMs,
+    output: raw.output ?? undefined,
+    error: nonEmptyString(raw.errorMessage),
+    metadata,
+    raw,
+  });
 }
 
 function nonEmptyString(value: unknown): string | undefined {

@@ -19,7 +19,8 @@ function checkFields(
   fields: Record<string, 'string' | 'array'>,
   where: string,
 ): Problem {
-  for (const [name, type] of Object.entries(fields)) {
+  for (const name in fields) {
+    const type = fields[name];
     const value = body[name];
     const ok = type === 'array' ? Array.isArray(value) : typeof value === type;
     if (!ok)

@@ -7,28 +7,20 @@ import type { BrowserUseTaskStepView } from './browser-use-api-types';
  * as is when it is not JSON), `duration` (seconds) → `durationMs`. The step object stays in `raw`.
  */
 export function convertBrowserUseStep(step: BrowserUseTaskStepView): TaskStep {
-  const converted: Record<string, unknown> = {
-    index: step.number,
-    url: text(step.url),
-    goal: text(step.nextGoal),
-    evaluation: text(step.evaluationPreviousGoal),
-    memory: text(step.memory),
-    actions: Array.isArray(step.actions) ? step.actions.map(decodeAction) : undefined,
-    screenshotUrl: text(step.screenshotUrl),
-    durationMs:
-      typeof step.duration === 'number' && step.duration >= 0 && Number.isFinite(step.duration * 1000)
-        ? Math.round(step.duration * 1000)
-        : undefined,
-    raw: step,
-  };
-  // The defined fields, copied: deleting the others would leave a slow object behind.
-  const defined: Record<string, unknown> = {};
-  for (const key in converted) if (converted[key] !== undefined) defined[key] = converted[key];
-  return defined as unknown as TaskStep;
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
+  // Only the fields that have a value, set one by one in `TaskStep`'s order: an object built with
+  // undefined fields then copied (or `delete`d) costs more.
+  const { url, nextGoal, evaluationPreviousGoal, memory, actions, screenshotUrl, duration } = step;
+  const converted: Record<string, unknown> = { index: step.number };
+  if (typeof url === 'string') converted.url = url;
+  if (typeof nextGoal === 'string') converted.goal = nextGoal;
+  if (typeof evaluationPreviousGoal === 'string') converted.evaluation = evaluationPreviousGoal;
+  if (typeof memory === 'string') converted.memory = memory;
+  if (Array.isArray(actions)) converted.actions = actions.map(decodeAction);
+  if (typeof screenshotUrl === 'string') converted.screenshotUrl = screenshotUrl;
+  if (typeof duration === 'number' && duration >= 0 && Number.isFinite(duration * 1000))
+    converted.durationMs = Math.round(duration * 1000);
+  converted.raw = step;
+  return converted as unknown as TaskStep;
 }
 
 /** `'{"go_to_url":{"url":"..."}}'` → the object; a string that is not JSON is kept as is. */

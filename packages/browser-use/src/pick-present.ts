@@ -1,6 +1,9 @@
 /** The entries of `entries` whose value is neither null nor undefined. */
 export function pickPresent(entries: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(entries).filter(([, value]) => value !== null && value !== undefined),
-  );
+  const present: Record<string, unknown> = {};
+  for (const key in entries) {
+    const value = entries[key];
+    if (value !== null && value !== undefined) present[key] = value;
+  }
+  return present;
 }

@@ -66,10 +66,9 @@ export function convertBrowserAITask(args: {
 }
 
 function convertSteps(results: readonly BrowserAITaskResult[]): TaskStep[] {
-  return results
-    .map((item, position) => ({ item, index: asIndex(item.history_index) ?? position, position }))
-    .sort((a, b) => a.index - b.index || a.position - b.position)
-    .map(({ item, index }) => convertStep(item, index));
+  const steps = results.map((item, position) => convertStep(item, asIndex(item.history_index) ?? position));
+  // `sort` is stable: steps with the same index keep the vendor's order.
+  return steps.sort((a, b) => a.index - b.index);
 }
 
 function convertStep(item: BrowserAITaskResult, index: number): TaskStep {
@@ -95,15 +94,16 @@ function convertArtifacts(steps: readonly TaskStep[]): TaskArtifact[] {
   const artifacts: TaskArtifact[] = [];
   for (const step of steps) {
     const item = step.raw as BrowserAITaskResult;
-    const add = (kind: TaskArtifact['kind'], url: unknown) => {
-      const text = asString(url);
-      if (text) artifacts.push({ kind, url: text, stepIndex: step.index });
-    };
-    add('screenshot', item.screenshot_url);
-    add('html', item.html_url);
-    add('console', item.console_url);
+    addArtifact(artifacts, 'screenshot', item.screenshot_url, step.index);
+    addArtifact(artifacts, 'html', item.html_url, step.index);
+    addArtifact(artifacts, 'console', item.console_url, step.index);
   }
   return artifacts;
+}
+
+function addArtifact(artifacts: TaskArtifact[], kind: TaskArtifact['kind'], url: unknown, stepIndex: number) {
+  const text = asString(url);
+  if (text) artifacts.push({ kind, url: text, stepIndex });
 }
 
 function findOutput(steps: readonly TaskStep[]): string | undefined {
