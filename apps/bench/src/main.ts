@@ -51,14 +51,16 @@ const HTTP: HttpSettings = quick
   : {
       warmupSequential: 250,
       warmupConcurrent: 1_000,
-      rounds: 5,
-      sequentialPerRound: 250,
-      concurrentWindowMs: 300,
+      // Many short rounds rather than a few long ones: each client's samples are spread over the whole
+      // run, so the drift of a shared VM weighs on every client alike.
+      rounds: 15,
+      sequentialPerRound: 80,
+      concurrentWindowMs: 200,
       inFlight: 100,
     };
 const RSS: RssSettings = quick
   ? { repetitions: 1, calls: 300, inFlight: 100 }
-  : { repetitions: 3, calls: 1_000, inFlight: 100 };
+  : { repetitions: 5, calls: 1_000, inFlight: 100 };
 // Cold start: more turns for our packages (a 5 ms target needs them), fewer for the slow official SDKs.
 const COLD_START_RUNS = quick ? 3 : 21;
 const COLD_START_RUNS_SDK = quick ? 2 : 5;

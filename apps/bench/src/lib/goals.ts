@@ -23,10 +23,13 @@ export const GOALS = {
  * lower these as the packages shrink, until they reach the targets.
  */
 export const CEILINGS = {
-  /** Bytes installed for one provider with @x/core (measured 110.4-113.8 KB; 240.7-248.9 KB before the single-copy build). */
-  installedBytes: 118_000,
-  /** Minified + gzipped one-provider getTask bundle (measured 9.3-9.6 KB). */
-  bundleGzipBytes: 10_000,
+  /** Bytes installed for one provider with @x/core (measured 109.8-113.2 KB; 240.7-248.9 KB before the single-copy build). */
+  installedBytes: 116_000,
+  /**
+   * Minified + gzipped one-provider getTask bundle (measured 8.5-8.7 KB; 9.3-9.6 KB while the provider
+   * objects carried `waitForTask` / `watchTask`, so bringing polling back into it fails this ceiling).
+   */
+  bundleGzipBytes: 9_200,
 } as const;
 
 export const PROVIDERS = [

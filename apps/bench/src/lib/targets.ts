@@ -1,7 +1,11 @@
 import { BENCH_API_KEY, type BodyServerInfo, baseURLs } from './bench-setup';
 
 export type Vendor = 'browser-use' | 'anchor' | 'browserai';
-export type TargetKind = 'fetch' | 'undici' | 'ours' | 'sdk';
+/**
+ * `fetch-timeout` is raw `fetch` with nothing but a timeout per request (an `AbortController` and a
+ * timer, cleared after the body): the floor of any client that can time a request out, ours included.
+ */
+export type TargetKind = 'fetch' | 'fetch-timeout' | 'undici' | 'ours' | 'sdk';
 
 /** One way of reading one vendor's task, measured side by side with the others. */
 export interface Target {
@@ -34,6 +38,19 @@ async function rawFetchJson(url: string, headers: Record<string, string>): Promi
   const response = await fetch(url, { headers });
   if (!response.ok) throw new Error(`HTTP ${response.status} from ${url}`);
   return response.json();
+}
+
+/** Raw `fetch` plus the one thing every careful client adds: a timeout that covers headers and body. */
+async function timedFetchJson(url: string, headers: Record<string, string>): Promise<unknown> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 60_000);
+  try {
+    const response = await fetch(url, { headers, signal: controller.signal });
+    if (!response.ok) throw new Error(`HTTP ${response.status} from ${url}`);
+    return await response.json();
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function loadUndiciGetJson() {
@@ -89,6 +106,17 @@ export const TARGETS: readonly Target[] = [
     async create(info) {
       const { url, headers } = browserUse(info);
       return checked(() => rawFetchJson(url, headers), finishedView, 'Browser Use via fetch');
+    },
+  },
+  {
+    id: 'browser-use/fetch-timeout',
+    vendor: 'browser-use',
+    kind: 'fetch-timeout',
+    label: 'raw `fetch` + timeout signal',
+    requestsPerCall: 1,
+    async create(info) {
+      const { url, headers } = browserUse(info);
+      return checked(() => timedFetchJson(url, headers), finishedView, 'Browser Use via fetch + timeout');
     },
   },
   {
@@ -150,6 +178,17 @@ export const TARGETS: readonly Target[] = [
     },
   },
   {
+    id: 'anchor/fetch-timeout',
+    vendor: 'anchor',
+    kind: 'fetch-timeout',
+    label: 'raw `fetch` + timeout signal',
+    requestsPerCall: 1,
+    async create(info) {
+      const { url, headers } = anchor(info);
+      return checked(() => timedFetchJson(url, headers), anchorSuccess, 'Anchor via fetch + timeout');
+    },
+  },
+  {
     id: 'anchor/undici',
     vendor: 'anchor',
     kind: 'undici',
@@ -207,6 +246,21 @@ export const TARGETS: readonly Target[] = [
         async () => [await rawFetchJson(taskURL, headers), await rawFetchJson(resultsURL, headers)],
         ([task]) => field(task, 'status') === 'finalized',
         'BrowserAI via fetch',
+      );
+    },
+  },
+  {
+    id: 'browserai/fetch-timeout',
+    vendor: 'browserai',
+    kind: 'fetch-timeout',
+    label: 'raw `fetch` + timeout signal (task, then results)',
+    requestsPerCall: 2,
+    async create(info) {
+      const { taskURL, resultsURL, headers } = browserAI(info);
+      return checked(
+        async () => [await timedFetchJson(taskURL, headers), await timedFetchJson(resultsURL, headers)],
+        ([task]) => field(task, 'status') === 'finalized',
+        'BrowserAI via fetch + timeout',
       );
     },
   },
