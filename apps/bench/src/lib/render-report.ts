@@ -348,9 +348,8 @@ export function renderReport(results: RunResults, options: { quick: boolean }): 
       'first use, which the one-line-file row shows on its own.',
     '- **Footprint**: our packages are packed with `pnpm pack` (workspace ranges become real ones); a fresh project runs ' +
       '`npm install --offline <@x/core tarball> <provider tarball>` (no registry needed: no outside dependency); bytes = ' +
-      "every regular file under `node_modules` except npm's `.package-lock.json`. The tarballs are packed from the " +
-      'workspace as it is, so a `CHANGELOG.md` (which `changeset version` writes and each release ships) counts only ' +
-      'once it exists. The official SDKs are installed the ' +
+      "every regular file under `node_modules` except npm's `.package-lock.json` (our tarballs hold no " +
+      '`CHANGELOG.md`: it stays in the repository, so releases do not grow the install). The official SDKs are installed the ' +
       'same way from the npm registry. Bundle: esbuild (platform node, ESM, minify, tree-shaking) of a program that ' +
       'creates the client and reads one task, resolved from that project; gzip level 9 (zlib).',
     `- **Polling at scale**: ${formatInteger(p.tasks)} tasks (a third per vendor) scripted in the three sandboxes, all ` +
