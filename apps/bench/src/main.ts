@@ -8,7 +8,13 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BodyServerInfo } from './lib/bench-setup';
 import { startChild } from './lib/child-process';
-import { bundleSize, GET_TASK_PROGRAMS, installProject, measureInstalled } from './lib/footprint';
+import {
+  bundleSize,
+  createColdStartProject,
+  GET_TASK_PROGRAMS,
+  installProject,
+  measureInstalled,
+} from './lib/footprint';
 import { OFFICIAL_SDKS, PROVIDERS } from './lib/goals';
 import { machineInfo } from './lib/machine-info';
 import { EMPTY_MODULE, EMPTY_PACKAGE, measureColdStart } from './lib/measure-cold-start';
@@ -118,17 +124,30 @@ if (runs('cold')) {
   log(
     `cold start: ${COLD_START_RUNS} fresh node processes per package and format (${COLD_START_RUNS_SDK} for the SDKs)`,
   );
-  partial.coldStart = measureColdStart(
-    [
-      EMPTY_MODULE,
-      EMPTY_PACKAGE,
-      '@x/core',
-      ...PROVIDERS.map((provider) => provider.name),
-      ...OFFICIAL_SDKS.map((sdk) => sdk.name),
-    ],
-    APP_DIR,
-    (name) => (OFFICIAL_SDKS.some((sdk) => sdk.name === name) ? COLD_START_RUNS_SDK : COLD_START_RUNS),
-  );
+  const project = mkdtempSync(join(tmpdir(), 'x-bench-cold-'));
+  try {
+    log(
+      'cold start: npm install of our tarballs, the empty package and the official SDKs into a fresh project',
+    );
+    createColdStartProject(
+      REPO_ROOT,
+      project,
+      OFFICIAL_SDKS.map((sdk) => `${sdk.name}@${appManifest.dependencies[sdk.name]!}`),
+    );
+    partial.coldStart = measureColdStart(
+      [
+        EMPTY_MODULE,
+        EMPTY_PACKAGE,
+        '@x/core',
+        ...PROVIDERS.map((provider) => provider.name),
+        ...OFFICIAL_SDKS.map((sdk) => sdk.name),
+      ],
+      project,
+      (name) => (OFFICIAL_SDKS.some((sdk) => sdk.name === name) ? COLD_START_RUNS_SDK : COLD_START_RUNS),
+    );
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
 }
 
 if (runs('footprint')) {

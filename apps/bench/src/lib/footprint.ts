@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -89,6 +89,39 @@ export function installProject(dir: string, specs: string[], options: { offline:
     env: toolEnv(),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+}
+
+/**
+ * The project the cold-start measurement runs in, laid out as users get it: npm installs our packed
+ * tarballs, the empty-package baseline (packed too) and `registrySpecs` (the official SDKs, from the
+ * registry) into one flat `node_modules`, with no workspace symlinks; the one-line files of the
+ * empty-module baseline go to `fixtures/`.
+ */
+export function createColdStartProject(
+  repoRoot: string,
+  dir: string,
+  registrySpecs: readonly string[],
+): void {
+  const packs = join(dir, 'packs');
+  const tarballs = [...packOurPackages(repoRoot, packs).values()];
+  const fixtures = join(repoRoot, 'apps', 'bench', 'fixtures');
+  const packed = execFileSync(
+    'npm',
+    ['pack', '--silent', '--pack-destination', packs, join(fixtures, 'empty-package')],
+    {
+      env: toolEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+    .toString()
+    .trim()
+    .split('\n')
+    .at(-1)!;
+  tarballs.push(join(packs, packed));
+  installProject(dir, [...tarballs, ...registrySpecs], { offline: registrySpecs.length === 0 });
+  mkdirSync(join(dir, 'fixtures'), { recursive: true });
+  for (const file of ['empty.mjs', 'empty.cjs'])
+    copyFileSync(join(fixtures, file), join(dir, 'fixtures', file));
 }
 
 export interface InstalledPackage {

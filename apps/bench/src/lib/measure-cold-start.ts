@@ -32,7 +32,7 @@ export const EMPTY_MODULE = 'empty module (one-line file)';
  * A package holding one one-line module, imported by its name through an exports map shaped like ours
  * (`require` through a one-line `index.cjs`): the floor of importing any package at all, which adds
  * Node's package resolution (package.json lookups, the exports map) to the file's own cost.
- * apps/bench/fixtures/empty-package, linked into apps/bench/node_modules.
+ * apps/bench/fixtures/empty-package, packed and installed beside our packages (`createColdStartProject`).
  */
 export const EMPTY_PACKAGE = 'empty package (one-line module, by name)';
 

@@ -340,7 +340,9 @@ export function renderReport(results: RunResults, options: { quick: boolean }): 
       `${formatInteger(r.calls)} calls with ${r.inFlight} in flight (the same work for every client); peak = the process's max RSS (getrusage). ` +
       `Median of ${r.repetitions} repetitions (clients in turn); compared with the raw-\`fetch\` child of the same vendor.`,
     `- **Cold start**: wall time of \`node --input-type=module -e "await import('<pkg>')"\` (ESM) and \`node -e "require('<pkg>')"\` ` +
-      '(CJS) run from apps/bench, after one warm-up run of each. In each turn the bare commands (same code, importing ' +
+      '(CJS) run from a fresh project where npm installed our packed tarballs, the official SDKs and the empty package ' +
+      '(one flat `node_modules`, as users get it; no workspace symlinks), after one warm-up run of each. In each turn ' +
+      'the bare commands (same code, importing ' +
       "nothing) run first, then every package's; a package's cost is the median over the turns of its time minus the " +
       `bare time of the same turn (the verdict uses this). ${cold.get('@x/core')?.runs ?? '?'} turns for our packages, ` +
       `${cold.get(OFFICIAL_SDKS[0].name)?.runs ?? '?'} for the official SDKs (slow to load). Each process also times its own ` +
