@@ -68,7 +68,7 @@ const RSS: RssSettings = quick
   ? { repetitions: 1, calls: 300, inFlight: 100 }
   : { repetitions: 5, calls: 1_000, inFlight: 100 };
 // Cold start: more turns for our packages (a 5 ms target needs them), fewer for the slow official SDKs.
-const COLD_START_RUNS = quick ? 3 : 21;
+const COLD_START_RUNS = quick ? 3 : 41;
 const COLD_START_RUNS_SDK = quick ? 2 : 5;
 const OVERHEAD_ITERATIONS = quick ? 300 : 1_000;
 // Polling at scale runs with the library's defaults (2 s first interval, 30 s longest, 8 requests in
