@@ -27,6 +27,26 @@ describe('convertAnchorTask', () => {
     expect(task.id).toBe(formatAnchorRef(run));
   });
 
+  it('reads the body as the kind of reference asked for, whatever extra fields it carries', () => {
+    // An execution result that also sends a `run_id` (a field the spec does not know) is still one.
+    const task = convertAnchorTask(ref, response({ ...execution, run_id: 'run_1', status: 'failure' }));
+    expect(task).toMatchObject({
+      status: 'failed',
+      output: 'done',
+      startedAt: new Date('2023-11-07T05:31:56Z'),
+      durationMs: 4500,
+      metadata: { taskVersionId: execution.taskVersionId, version: '3' },
+    });
+    expect(task.raw).toMatchObject({ run_id: 'run_1' });
+    // And a run status with execution-result fields next to its own is read as a run status.
+    const run = convertAnchorTask(
+      { runId: 'run_1' },
+      response({ run_id: 'run_1', status: 'success', result: { ok: true }, output: 'ignored' }),
+    );
+    expect(run).toMatchObject({ status: 'succeeded', output: { ok: true }, metadata: {} });
+    expect('startedAt' in run).toBe(false);
+  });
+
   it('keeps the field order', () => {
     expect(Object.keys(convertAnchorTask(ref, response(execution)))).toEqual([
       'provider',

@@ -26,15 +26,17 @@ export function convertAnchorTask(
   ref: AnchorExecutionRef | AnchorRunRef,
   response: JsonResponse<AnchorTaskExecutionResult> | JsonResponse<AnchorTaskRunStatus>,
 ): Task<AnchorTaskExecutionResult> | Task<AnchorTaskRunStatus> {
-  const raw = response.data;
-  const status = mapAnchorStatus(raw.status);
-  // `formatAnchorRef` without its checks: the provider passes a reference `assertAnchorRef` returned.
-  const id = isAnchorRunRef(ref) ? `anchor:run/${ref.runId}` : `anchor:${ref.taskId}/${ref.executionId}`;
-  const providerStatus = typeof raw.status === 'string' ? raw.status : '';
+  const status = mapAnchorStatus(response.data.status);
+  const providerStatus = typeof response.data.status === 'string' ? response.data.status : '';
   const info = { headers: response.headers, requestId: response.requestId };
+  // The kind of body follows from the reference read, never from the body's fields: an execution
+  // result that also carries a `run_id` is still an execution result.
   // One object literal per kind: spreading, or `Object.assign` onto shared fields, costs more than
-  // the rest of the conversion.
-  if ('run_id' in raw) {
+  // the rest of the conversion. The ids are `formatAnchorRef` without its checks: the provider passes
+  // a reference `assertAnchorRef` returned.
+  if (isAnchorRunRef(ref)) {
+    const raw = response.data as AnchorTaskRunStatus;
+    const id = `anchor:run/${ref.runId}`;
     return createTask<AnchorTaskRunStatus>({
       provider: 'anchor',
       id,
@@ -47,6 +49,8 @@ export function convertAnchorTask(
       raw,
     });
   }
+  const raw = response.data as AnchorTaskExecutionResult;
+  const id = `anchor:${ref.taskId}/${ref.executionId}`;
   const startedAt = parseTimestamp(raw.startTime);
   const durationMs =
     typeof raw.executionTime === 'number' && Number.isFinite(raw.executionTime) && raw.executionTime >= 0

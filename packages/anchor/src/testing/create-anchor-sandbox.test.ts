@@ -228,6 +228,14 @@ describe('errors as the vendor sends them', () => {
     expect(NotFoundError.isInstance(error)).toBe(true);
   });
 
+  it('finds an execution by its uuids in any case, as uuids are case-insensitive', async () => {
+    const ref = sandbox.createTask();
+    const upper = { taskId: ref.taskId.toUpperCase(), executionId: ref.executionId.toUpperCase() };
+    const task = await anchor.getTask(upper);
+    expect(task.status).toBe('queued');
+    expect(task.raw).toMatchObject({ id: ref.executionId });
+  });
+
   it('answers 404 in the same shape for non-uuid ids and unknown paths', async () => {
     const headers = { 'anchor-api-key': sandbox.apiKey };
     for (const path of [`/v1/task/not-a-uuid/executions/${UNKNOWN_UUID}`, '/v1/tasks', '/v2/tasks/runs/x']) {
@@ -324,6 +332,8 @@ describe('createTask options', () => {
     [{ stepMs: Number.NaN }, 'stepMs'],
     [{ stages: [] }, 'stages'],
     [{ outcome: 'done' as SandboxOutcome }, 'outcome'],
+    [{ outcome: 'toString' as SandboxOutcome }, 'outcome'],
+    [{ outcome: 'constructor' as SandboxOutcome }, 'outcome'],
     [{ api: 'v3' as 'v1' }, 'api'],
   ])('rejects %j', (options, argument) => {
     expect(() => sandbox.createTask(options)).toThrow(expect.objectContaining({ argument }));

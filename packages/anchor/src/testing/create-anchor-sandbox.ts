@@ -133,7 +133,10 @@ export async function createAnchorSandbox(options: AnchorSandboxOptions = {}): P
           if (!authorized(request)) return errorReply(401, 'Invalid API key');
           const { taskId = '', executionId = '' } = params;
           const task =
-            isUuid(taskId) && isUuid(executionId) ? executions.get(`${taskId}/${executionId}`) : undefined;
+            isUuid(taskId) && isUuid(executionId)
+              ? // uuids are case-insensitive (RFC 9562); the sandbox makes lower-case ones
+                executions.get(`${taskId.toLowerCase()}/${executionId.toLowerCase()}`)
+              : undefined;
           if (!task) return errorReply(404, 'Task or execution result not found');
           const body: { data: AnchorTaskExecutionResult } = {
             data: toExecutionResult(task, task.script.read().state),
@@ -208,7 +211,7 @@ function buildStages(options: AnchorSandboxTaskOptions): { afterMs: number; stat
   if (outcome === 'paused') {
     fail('outcome', "Anchor has no paused status, so the anchor sandbox cannot script outcome 'paused'");
   }
-  if (!(outcome in OUTCOME_STATUS)) {
+  if (!Object.hasOwn(OUTCOME_STATUS, outcome)) {
     fail(
       'outcome',
       `outcome must be 'succeeded', 'failed', 'timed_out' or 'cancelled', got ${JSON.stringify(outcome)}`,

@@ -19,7 +19,7 @@ import { loadApiKey } from './load-api-key';
 import { parseRetryAfter } from './parse-retry-after';
 import { BodyTooLargeSignal, readBody } from './read-body';
 import { readEnvironment } from './read-environment';
-import { REDACTED, redactSecret } from './redact-secret';
+import { REDACTED, redactSecret, redactSecretDeep } from './redact-secret';
 import { resolveBaseURL } from './resolve-base-url';
 import { toOneLine } from './to-one-line';
 import { validateHeaders, validateNumberOption } from './validate-settings';
@@ -263,7 +263,9 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
       if (problem) throw invalid(problem);
       return { data: data as T, status, headers: responseHeaders, requestId, url };
     }
-    const body = parseJsonOrText(redactSecret(rawText, apiKey));
+    // Redacted twice: in the text, and in the parsed values, where escapes (`\/`, `\u0041`) the text
+    // hid are decoded back into the key.
+    const body = redactSecretDeep(parseJsonOrText(redactSecret(rawText, apiKey)), apiKey);
     const vendorMessage =
       status >= 300 && status < 400
         ? `redirect to ${responseHeaders.location ?? 'an unknown location'} not followed`

@@ -214,6 +214,46 @@ describe('the API key never shows in an error', () => {
     expect(seen).toHaveLength(0);
   });
 
+  it('a key with a character no header can carry is refused before any request, not retried', async () => {
+    const { fetch, seen } = recorder();
+    // A zero-width space pasted along with the key: fetch would throw "Cannot convert argument to a
+    // ByteString", which must not pass for a connection error and be retried.
+    const error = await fail(client({ apiKey: `${KEY}\u200b`, fetch, maxRetries: 2 }).getJson('/x'));
+    expect(InvalidArgumentError.isInstance(error)).toBe(true);
+    expect((error as InvalidArgumentError).argument).toBe('apiKey');
+    expect(error.message).toBe(
+      'the API key from the `apiKey` option holds U+200B at position 26, which an HTTP header cannot carry (a zero-width space or curly quote copied along with it?); it is not sent',
+    );
+    expectNoKey(error);
+    process.env[ENV_KEY] = `\u2018${KEY}\u2019`;
+    const fromEnv = await fail(client({ apiKey: undefined, fetch }).getJson('/x'));
+    expect(fromEnv.message).toMatch(/^the API key from the ACME_UNIT_API_KEY environment variable holds U\+2018 at position 0,/);
+    expectNoKey(fromEnv);
+    expect(seen).toHaveLength(0);
+    // Latin-1 itself is sendable: such a key reaches the server.
+    await client({ apiKey: `${KEY}\u00e9`, fetch }).getJson('/x');
+    expect(seen).toHaveLength(1);
+  });
+
+  it('a 401 that echoes the key in JSON escapes (\\/ and \\u) the text alone would not show', async () => {
+    const key = 'acme/live+9f8e7d6c5b4a';
+    const escaped = 'acme\\/live+9f8e7d6c5b4a';
+    const unicode = '\\u0061cme/live+9f8e7d6c5b4a';
+    nock(BASE)
+      .get('/tasks/1')
+      .reply(401, `{"detail":"Invalid key ${escaped}","received":{"${unicode}":"${unicode}"}}`, {
+        'content-type': 'application/json',
+      });
+    const error = await fail(client({ apiKey: key }).getJson('/tasks/1'));
+    expect(APIError.isInstance(error)).toBe(true);
+    expect(error.message).toBe('acme 401: Invalid key [REDACTED]');
+    expect((error as APIError).body).toEqual({
+      detail: 'Invalid key [REDACTED]',
+      received: { '[REDACTED]': '[REDACTED]' },
+    });
+    expectNoKey(error, key);
+  });
+
   it('the client itself prints no key', () => {
     const http = client();
     for (const text of [String(http), JSON.stringify(http), inspect(http, { depth: 5, showHidden: true })]) {

@@ -1,12 +1,13 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import { MissingApiKeyError } from '../errors/missing-api-key-error';
+import { findNonLatin1Character } from './find-non-latin1-character';
 import { hasControlCharacters } from './has-control-characters';
 import { readEnvironment } from './read-environment';
 
 /**
  * The API key: the explicit option when it is a string, else `process.env[environmentVariableName]`.
  * Throws `MissingApiKeyError` naming both, or `InvalidArgumentError` for a key with control characters
- * (the key itself is never printed).
+ * or a character a header cannot carry (the key itself is never printed).
  */
 export function loadApiKey(args: {
   apiKey: string | undefined;
@@ -38,6 +39,13 @@ export function loadApiKey(args: {
     throw new InvalidArgumentError({
       argument: optionName,
       message: `the API key from ${source} holds control characters (CR, LF, ...); it is not sent`,
+    });
+  }
+  const nonLatin1 = findNonLatin1Character(apiKey);
+  if (nonLatin1) {
+    throw new InvalidArgumentError({
+      argument: optionName,
+      message: `the API key from ${source} holds ${nonLatin1}, which an HTTP header cannot carry (a zero-width space or curly quote copied along with it?); it is not sent`,
     });
   }
   return apiKey;

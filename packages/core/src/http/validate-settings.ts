@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import { describeValue } from './describe-value';
+import { findNonLatin1Character } from './find-non-latin1-character';
 import { hasControlCharacters } from './has-control-characters';
 
 /** Throws `InvalidArgumentError` unless `value` is undefined or a number in [min, max] (an integer if asked). */
@@ -25,7 +26,7 @@ export function validateNumberOption(
   }
 }
 
-/** Throws `InvalidArgumentError` for header names or values that are not strings or hold CR/LF. */
+/** Throws `InvalidArgumentError` for header names or values that are not strings, hold CR/LF or hold a character above U+00FF. */
 export function validateHeaders(headers: unknown, name: string): void {
   if (headers === undefined) return;
   if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) {
@@ -51,6 +52,13 @@ export function validateHeaders(headers: unknown, name: string): void {
       throw new InvalidArgumentError({
         argument: name,
         message: `${name}["${header}"] must not hold control characters (CR, LF, ...)`,
+      });
+    }
+    const nonLatin1 = findNonLatin1Character(value);
+    if (nonLatin1) {
+      throw new InvalidArgumentError({
+        argument: name,
+        message: `${name}["${header}"] holds ${nonLatin1}; a header value carries Latin-1 characters only (encode the text, e.g. with encodeURIComponent)`,
       });
     }
   }
