@@ -109,4 +109,88 @@ describe('createTaskClient', () => {
     await expect(client.watch(['nope'])[Symbol.asyncIterator]().next()).rejects.toThrow(InvalidArgumentError);
     expect(fake.calls).toHaveLength(0);
   });
+
+  it('rejects, never throws, and names refs or signal when they are not what it takes', async () => {
+    const fake = createFakeProvider('alpha', { '1': [{ status: 'succeeded' }] });
+    const client = createTaskClient({ providers: [fake.provider] });
+    const rejection = (call: () => Promise<unknown>) => {
+      let promise: Promise<unknown> | undefined;
+      expect(() => {
+        promise = call();
+      }).not.toThrow();
+      return promise!.then(
+        () => undefined,
+        (error: unknown) => error as InvalidArgumentError,
+      );
+    };
+    for (const refs of [undefined, null, {}, 42]) {
+      for (const call of [
+        () => client.getMany(refs as unknown as string[]),
+        () => client.waitMany(refs as unknown as string[]),
+        () =>
+          client
+            .watch(refs as unknown as string[])
+            [Symbol.asyncIterator]()
+            .next(),
+      ]) {
+        const error = await rejection(call);
+        expect(InvalidArgumentError.isInstance(error)).toBe(true);
+        expect(error?.argument).toBe('refs');
+        expect(error?.message).toMatch(/^refs must be an array of "<provider>:<id>" strings, got /);
+      }
+    }
+    expect((await rejection(() => client.get('nope')))?.argument).toBe('ref');
+    expect((await rejection(() => client.wait('zeta:1')))?.argument).toBe('ref');
+    const controller = new AbortController();
+    const wrongSignal = { signal: controller as unknown as AbortSignal };
+    for (const call of [
+      () => client.getMany(['alpha:1'], wrongSignal),
+      () => client.waitMany(['alpha:1'], wrongSignal),
+      () => client.watch(['alpha:1'], wrongSignal)[Symbol.asyncIterator]().next(),
+      () => client.wait('alpha:1', wrongSignal),
+    ]) {
+      const error = await rejection(call);
+      expect(error?.argument).toBe('signal');
+      expect(error?.message).toMatch(
+        /^signal must be an AbortSignal \(an AbortController was passed: pass its \.signal\)/,
+      );
+    }
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it('hands one signal to many tasks with a single listener on it', async () => {
+    const scripts = Object.fromEntries(
+      Array.from({ length: 30 }, (_, index) => [
+        String(index),
+        [{ status: 'running' as const }, { status: 'succeeded' as const }],
+      ]),
+    );
+    const refs = Object.keys(scripts).map((id) => `alpha:${id}`);
+    for (const many of ['getMany', 'waitMany', 'watch'] as const) {
+      const fake = createFakeProvider('alpha', scripts, { latencyMs: 1 });
+      const client = createTaskClient({ providers: [fake.provider], concurrency: 30 });
+      const { signal } = new AbortController();
+      let listening = 0;
+      let peak = 0;
+      const add = signal.addEventListener.bind(signal);
+      const remove = signal.removeEventListener.bind(signal);
+      signal.addEventListener = (...args: Parameters<AbortSignal['addEventListener']>) => {
+        peak = Math.max(peak, ++listening);
+        add(...args);
+      };
+      signal.removeEventListener = (...args: Parameters<AbortSignal['removeEventListener']>) => {
+        listening--;
+        remove(...args);
+      };
+      if (many === 'watch') {
+        for await (const _update of client.watch(refs, { ...fast, signal })) {
+          // drain
+        }
+      } else {
+        const outcomes = await client[many](refs, { ...fast, signal });
+        expect(outcomes.every((outcome) => outcome.task)).toBe(true);
+      }
+      expect([many, peak, listening]).toEqual([many, 1, 0]);
+    }
+  });
 });

@@ -1,12 +1,13 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import { describeValue } from '../http/describe-value';
-import { validateNumberOption } from '../http/validate-settings';
+import { validateNumberOption, validateSignal } from '../http/validate-settings';
 import { waitForTask } from '../polling/wait-for-task';
 import type { WaitForTaskOptions } from '../polling/wait-for-task-options';
 import { watchTask } from '../polling/watch-task';
 import type { Task } from '../task/task';
 import type { AnyTaskProvider, RequestOptions } from '../task/task-provider';
 import { createLimiter } from './create-limiter';
+import { createSignalFanOut } from './create-signal-fan-out';
 import { limitProvider } from './limit-provider';
 import type { TaskClient, TaskClientOptions, TaskOutcome, TaskUpdate } from './task-client-types';
 
@@ -59,42 +60,54 @@ export function createTaskClient(options: TaskClientOptions): TaskClient {
   }
 
   const resolveAll = (refs: string | readonly string[]) => {
-    const list = typeof refs === 'string' ? [refs] : [...refs];
+    if (typeof refs !== 'string' && !Array.isArray(refs)) {
+      throw new InvalidArgumentError({
+        argument: 'refs',
+        message: `refs must be an array of "<provider>:<id>" strings, got ${describeValue(refs)}`,
+      });
+    }
+    const list: readonly string[] = typeof refs === 'string' ? [refs] : refs;
     return list.map((text) => ({ text, ...resolve(text) }));
   };
 
+  /**
+   * Runs one call per reference, at most `concurrency` requests in flight; one failure does not stop the
+   * others. The caller's signal reaches every call through one listener.
+   */
   async function settleEach(
     refs: readonly string[],
-    run: (provider: AnyTaskProvider, ref: unknown) => Promise<Task>,
+    signal: AbortSignal | undefined,
+    run: (provider: AnyTaskProvider, ref: unknown, signal: AbortSignal | undefined) => Promise<Task>,
   ): Promise<TaskOutcome[]> {
+    validateSignal(signal, 'signal');
+    const items = resolveAll(refs); // bad references fail here, before any request
     const limiter = createLimiter(concurrency);
-    return Promise.all(
-      resolveAll(refs).map(async (item) => {
-        try {
-          return { ref: item.text, task: await run(limitProvider(item.provider, limiter), item.ref) };
-        } catch (error) {
-          return { ref: item.text, error };
-        }
-      }),
-    );
+    const fanOut = signal ? createSignalFanOut(signal) : undefined;
+    try {
+      return await Promise.all(
+        items.map(async (item) => {
+          try {
+            const provider = limitProvider(item.provider, limiter);
+            return { ref: item.text, task: await run(provider, item.ref, fanOut?.next()) };
+          } catch (error) {
+            return { ref: item.text, error };
+          }
+        }),
+      );
+    } finally {
+      fanOut?.dispose();
+    }
   }
 
   async function* watch(
     refs: string | readonly string[],
     watchOptions: WaitForTaskOptions = {},
   ): AsyncGenerator<TaskUpdate> {
+    validateSignal(watchOptions.signal, 'signal');
     const items = resolveAll(refs); // bad references fail here, before any request
     const limiter = createLimiter(concurrency);
     // One controller per task, all aborted from here: no signal gathers a listener per task.
-    const controllers = new Set<AbortController>();
-    const stop = {
-      abort: (reason?: unknown) => {
-        for (const controller of controllers) controller.abort(reason);
-      },
-    };
-    const onCallerAbort = () => stop.abort(watchOptions.signal?.reason);
-    if (watchOptions.signal?.aborted) onCallerAbort();
-    watchOptions.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const fanOut = createSignalFanOut(watchOptions.signal);
     const queue: TaskUpdate[] = [];
     let wake: (() => void) | undefined;
     let running = items.length;
@@ -110,12 +123,9 @@ export function createTaskClient(options: TaskClientOptions): TaskClient {
         let last: Task | undefined;
         try {
           const provider = limitProvider(item.provider, limiter);
-          const controller = new AbortController();
-          controllers.add(controller);
-          if (watchOptions.signal?.aborted) controller.abort(watchOptions.signal.reason);
           for await (const task of watchTask(provider, item.ref, {
             ...watchOptions,
-            signal: controller.signal,
+            signal: fanOut.next(),
           })) {
             last = task;
             push({ ref: item.text, task, done: settles(task) });
@@ -141,26 +151,31 @@ export function createTaskClient(options: TaskClientOptions): TaskClient {
         while (queue.length > 0) yield queue.shift()!;
       }
     } finally {
-      watchOptions.signal?.removeEventListener('abort', onCallerAbort);
-      stop.abort(); // the consumer stopped early: end every polling loop
+      fanOut.dispose();
+      fanOut.abort(); // the consumer stopped early: end every polling loop
     }
   }
 
   const client: TaskClient = {
     providers,
     resolve,
-    get(ref: string, requestOptions?: RequestOptions) {
+    // Async, so that a bad reference is a rejection like every other failure, never a throw.
+    async get(ref: string, requestOptions?: RequestOptions) {
       const { provider, ref: typed } = resolve(ref);
       return provider.getTask(typed, requestOptions);
     },
-    wait(ref: string, waitOptions?: WaitForTaskOptions) {
+    async wait(ref: string, waitOptions?: WaitForTaskOptions) {
       const { provider, ref: typed } = resolve(ref);
       return waitForTask(provider, typed, waitOptions);
     },
     getMany: (refs, requestOptions) =>
-      settleEach(refs, (provider, ref) => provider.getTask(ref, requestOptions)),
+      settleEach(refs, requestOptions?.signal, (provider, ref, signal) =>
+        provider.getTask(ref, signal ? { ...requestOptions, signal } : requestOptions),
+      ),
     waitMany: (refs, waitOptions) =>
-      settleEach(refs, (provider, ref) => waitForTask(provider, ref, waitOptions)),
+      settleEach(refs, waitOptions?.signal, (provider, ref, signal) =>
+        waitForTask(provider, ref, signal ? { ...waitOptions, signal } : waitOptions),
+      ),
     watch,
   };
   return client;

@@ -132,9 +132,9 @@ describe('requests', () => {
     expect(() => client({ headers: { 'x-note': 'it\u2019s' } })).toThrow(
       'headers["x-note"] holds U+2019 at position 2; a header value carries Latin-1 characters only (encode the text, e.g. with encodeURIComponent)',
     );
-    await expect(
-      client().http.getJson('/tasks/1', { headers: { 'x-name': '\u{1F600}' } }),
-    ).rejects.toThrow(/^headers\["x-name"\] holds U\+1F600 at position 0;/);
+    await expect(client().http.getJson('/tasks/1', { headers: { 'x-name': '\u{1F600}' } })).rejects.toThrow(
+      /^headers\["x-name"\] holds U\+1F600 at position 0;/,
+    );
     const { http } = client({ apiKey: 'key\r\nX-Evil: 1' });
     const error = await http.getJson('/tasks/1').then(unexpected, (caught: Error) => caught);
     expect(InvalidArgumentError.isInstance(error)).toBe(true);
@@ -146,6 +146,28 @@ describe('requests', () => {
     await expect(client({ baseURL: undefined }).http.getJson('/x')).rejects.toThrow(
       /^DEMO_BASE_URL must be an http: or https: URL/,
     );
+  });
+
+  it('rejects a signal that is not an AbortSignal before any request (no request, no timer left behind)', async () => {
+    const stub = stubFetch(json(200, {}));
+    const { http } = client({ fetch: stub.fetch });
+    const controller = new AbortController();
+    for (const [signal, message] of [
+      [controller, 'signal must be an AbortSignal (an AbortController was passed: pass its .signal), got'],
+      [{}, 'signal must be an AbortSignal, got'],
+      ['stop', 'signal must be an AbortSignal, got'],
+      [null, 'signal must be an AbortSignal, got'],
+    ] as const) {
+      const error = await http
+        .getJson('/x', { signal: signal as unknown as AbortSignal })
+        .then(unexpected, (caught: InvalidArgumentError) => caught);
+      expect(InvalidArgumentError.isInstance(error)).toBe(true);
+      expect(error.argument).toBe('signal');
+      expect(error.message.startsWith(message)).toBe(true);
+    }
+    expect(stub.calls()).toBe(0);
+    await http.getJson('/x', { signal: controller.signal });
+    expect(stub.calls()).toBe(1);
   });
 });
 

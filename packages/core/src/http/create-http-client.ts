@@ -22,7 +22,7 @@ import { readEnvironment } from './read-environment';
 import { REDACTED, redactSecret, redactSecretDeep } from './redact-secret';
 import { resolveBaseURL } from './resolve-base-url';
 import { toOneLine } from './to-one-line';
-import { validateHeaders, validateNumberOption } from './validate-settings';
+import { validateHeaders, validateNumberOption, validateSignal } from './validate-settings';
 
 /** Per-call options of `HttpClient.getJson`. */
 export interface GetJsonOptions extends RequestOptions {
@@ -94,6 +94,7 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
     validateNumberOption(options.timeoutMs, 'timeoutMs', { min: 1, max: 2_147_483_647 });
     validateNumberOption(options.maxRetries, 'maxRetries', { min: 0, max: 100, integer: true });
     validateHeaders(options.headers, 'headers');
+    validateSignal(options.signal, 'signal');
     const { signal } = options;
     if (signal?.aborted) throw new APIUserAbortError({ provider, cause: signal.reason });
     const apiKey = loadApiKey({

@@ -227,7 +227,9 @@ describe('the API key never shows in an error', () => {
     expectNoKey(error);
     process.env[ENV_KEY] = `\u2018${KEY}\u2019`;
     const fromEnv = await fail(client({ apiKey: undefined, fetch }).getJson('/x'));
-    expect(fromEnv.message).toMatch(/^the API key from the ACME_UNIT_API_KEY environment variable holds U\+2018 at position 0,/);
+    expect(fromEnv.message).toMatch(
+      /^the API key from the ACME_UNIT_API_KEY environment variable holds U\+2018 at position 0,/,
+    );
     expectNoKey(fromEnv);
     expect(seen).toHaveLength(0);
     // Latin-1 itself is sendable: such a key reaches the server.

@@ -63,3 +63,30 @@ export function validateHeaders(headers: unknown, name: string): void {
     }
   }
 }
+
+/**
+ * Throws `InvalidArgumentError` unless `value` is undefined or an `AbortSignal` (anything with a boolean
+ * `aborted` and `addEventListener` / `removeEventListener`, so polyfills and other realms pass). The
+ * usual slip, an `AbortController` passed for its `signal`, is named as such.
+ */
+export function validateSignal(value: unknown, name: string): void {
+  if (value === undefined) return;
+  const signal = value as Partial<AbortSignal> | null;
+  if (
+    signal !== null &&
+    typeof signal === 'object' &&
+    typeof signal.aborted === 'boolean' &&
+    typeof signal.addEventListener === 'function' &&
+    typeof signal.removeEventListener === 'function'
+  ) {
+    return;
+  }
+  const hint =
+    signal !== null && typeof signal === 'object' && 'signal' in signal && 'abort' in signal
+      ? ' (an AbortController was passed: pass its .signal)'
+      : '';
+  throw new InvalidArgumentError({
+    argument: name,
+    message: `${name} must be an AbortSignal${hint}, got ${describeValue(value)}`,
+  });
+}

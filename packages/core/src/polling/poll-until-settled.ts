@@ -6,7 +6,7 @@ import { RateLimitError } from '../errors/status-errors';
 import { TaskWaitTimeoutError } from '../errors/task-wait-timeout-error';
 import { delay } from '../http/delay';
 import { describeValue } from '../http/describe-value';
-import { validateNumberOption } from '../http/validate-settings';
+import { validateNumberOption, validateSignal } from '../http/validate-settings';
 import type { Task } from '../task/task';
 import type { RequestOptions, TaskProvider } from '../task/task-provider';
 import type { WaitForTaskOptions } from './wait-for-task-options';
@@ -23,12 +23,15 @@ export type ReadTask = (options: RequestOptions) => Promise<Task>;
  * The polling loop behind `waitForTask` and `watchTask`: reads until the task settles (terminal, or
  * paused when `stopOnPaused`), yielding each read that changed something. The pause grows while
  * nothing changes; a 429 (after the request's own retries) slows polling down instead of failing it.
+ * With `finalRead` (a provider's full view after polling a light one), the settled task is read once
+ * more that way, under the same limit and the same patience with rate limits, and returned.
  */
 export async function* pollUntilSettled<Ref>(
   provider: TaskProvider<Ref, unknown>,
   ref: Ref,
   read: ReadTask,
   options: WaitForTaskOptions,
+  finalRead?: ReadTask,
 ): AsyncGenerator<Task, Task, void> {
   const {
     intervalMs = 2_000,
@@ -43,6 +46,7 @@ export async function* pollUntilSettled<Ref>(
   validateNumberOption(intervalMs, 'intervalMs', { min: 0 });
   validateNumberOption(maxIntervalMs, 'maxIntervalMs', { min: 0 });
   validateNumberOption(backoffFactor, 'backoffFactor', { min: 1 });
+  validateSignal(signal, 'signal');
   if (!(typeof timeoutMs === 'number' && timeoutMs >= 0)) {
     // NaN would poll forever without a limit; Infinity is allowed and means no limit.
     throw new InvalidArgumentError({
@@ -66,7 +70,7 @@ export async function* pollUntilSettled<Ref>(
    * wait ends then even if the provider ignores its signal. A read started at the very end still gets
    * `LAST_READ_GRACE_MS` (at most `timeoutMs`). An abort of the caller's signal ends the read at once.
    */
-  async function readWithinDeadline(): Promise<Task> {
+  async function readWithinDeadline(readTask: ReadTask): Promise<Task> {
     const guard = new AbortController();
     let expired = false;
     const allowed = Math.max(deadline - now(), Math.min(LAST_READ_GRACE_MS, timeoutMs));
@@ -84,7 +88,7 @@ export async function* pollUntilSettled<Ref>(
     });
     cut.catch(() => {});
     try {
-      return await Promise.race([read({ ...options.request, signal: guard.signal, deadline }), cut]);
+      return await Promise.race([readTask({ ...options.request, signal: guard.signal, deadline }), cut]);
     } catch (error) {
       if (signal?.aborted) throw APIUserAbortError.isInstance(error) ? error : aborted();
       if (expired) throw timeout(); // the read was cut by the limit
@@ -95,28 +99,34 @@ export async function* pollUntilSettled<Ref>(
     }
   }
 
-  let failedReads = 0;
-  for (;;) {
-    if (signal?.aborted) throw aborted(); // never a request with an aborted signal
-    let task: Task | undefined;
-    try {
-      task = await readWithinDeadline();
-    } catch (error) {
-      // Rate limited, or a transient failure that outlasted the request's own retries: poll slower
-      // rather than fail. Rate limits never end the wait early; other transient failures do after
-      // MAX_FAILED_READS reads in a row. Past the deadline, the wait ends in TaskWaitTimeoutError.
-      const rateLimited = RateLimitError.isInstance(error);
-      if (!rateLimited && !isTransientFailure(error)) throw error;
-      failedReads = rateLimited ? failedReads : failedReads + 1;
-      if (failedReads > MAX_FAILED_READS) throw error;
-      const hint = rateLimited ? (error.retryAfterMs ?? 0) : 0;
-      interval = Math.min(Math.max(interval * 2, hint), Math.max(maxIntervalMs, hint));
-      const remaining = deadline - now();
-      if (remaining <= 0) throw timeout(error);
-      await sleep(Math.min(interval, remaining), signal);
-      continue;
+  /**
+   * Reads until a read succeeds. Rate limited, or a transient failure that outlasted the request's own
+   * retries: poll slower rather than fail. Rate limits never end the wait early; other transient
+   * failures do after MAX_FAILED_READS reads in a row. Past the deadline, the wait ends in
+   * TaskWaitTimeoutError.
+   */
+  async function readRidingFailures(readTask: ReadTask): Promise<Task> {
+    let failedReads = 0;
+    for (;;) {
+      if (signal?.aborted) throw aborted(); // never a request with an aborted signal
+      try {
+        return await readWithinDeadline(readTask);
+      } catch (error) {
+        const rateLimited = RateLimitError.isInstance(error);
+        if (!rateLimited && !isTransientFailure(error)) throw error;
+        failedReads = rateLimited ? failedReads : failedReads + 1;
+        if (failedReads > MAX_FAILED_READS) throw error;
+        const hint = rateLimited ? (error.retryAfterMs ?? 0) : 0;
+        interval = Math.min(Math.max(interval * 2, hint), Math.max(maxIntervalMs, hint));
+        const remaining = deadline - now();
+        if (remaining <= 0) throw timeout(error);
+        await sleep(Math.min(interval, remaining), signal);
+      }
     }
-    failedReads = 0;
+  }
+
+  for (;;) {
+    const task = await readRidingFailures(read);
     const key = changeKey(task);
     if (key !== lastKey) {
       lastKey = key;
@@ -126,7 +136,9 @@ export async function* pollUntilSettled<Ref>(
       interval = Math.min(interval * backoffFactor, maxIntervalMs);
     }
     last = task;
-    if (task.isTerminal || (stopOnPaused && task.status === 'paused')) return task;
+    if (task.isTerminal || (stopOnPaused && task.status === 'paused')) {
+      return finalRead ? await readRidingFailures(finalRead) : task;
+    }
     const remaining = deadline - now();
     if (remaining <= 0) throw timeout();
     await sleep(Math.min(interval, remaining), signal);

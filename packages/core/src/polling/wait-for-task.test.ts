@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { APIUserAbortError } from '../errors/api-user-abort-error';
+import { RateLimitError } from '../errors/status-errors';
 import { TaskWaitTimeoutError } from '../errors/task-wait-timeout-error';
+import { createTask } from '../task/create-task';
 import type { Task } from '../task/task';
+import type { TaskProvider } from '../task/task-provider';
 import { createFakeProvider } from './fake-provider.test-helper';
 import { waitForTask } from './wait-for-task';
 import { watchTask } from './watch-task';
@@ -133,6 +136,45 @@ describe('waitForTask', () => {
       ['running', 'poll'],
       ['succeeded', 'get'],
     ]);
+  });
+
+  it('reads the full task at the end under the same patience with 429s, and the same limit', async () => {
+    const light = createTask({
+      provider: 'd',
+      id: 'd:t',
+      status: 'succeeded',
+      providerStatus: 'done',
+      raw: {},
+    });
+    const full = createTask({ ...light, steps: [{ index: 0, raw: {} }], raw: { full: true } });
+    const fullReads: Array<Task | 'rate-limited' | 'hang'> = ['rate-limited', 'rate-limited', full];
+    const provider: TaskProvider<string, unknown> = {
+      name: 'd',
+      pollTask: async () => light,
+      getTask: async () => {
+        const next = fullReads.shift() ?? 'hang';
+        if (next === 'rate-limited')
+          throw new RateLimitError({ provider: 'd', status: 429, retryAfterMs: 50 });
+        if (next === 'hang') return new Promise<never>(() => {}); // a read that ignores its signal
+        return next;
+      },
+      parseRef: (text) => text,
+      formatRef: (ref) => `d:${ref}`,
+    };
+    const time = fakeTime();
+    const task = await waitForTask(provider, 't', { ...time, intervalMs: 10 });
+    expect(task.raw).toEqual({ full: true });
+    expect(time.sleeps).toEqual([50, 100]); // slowed down (Retry-After, then doubled), not failed
+
+    // A full read that hangs ends at the limit (a last look of at most 2 s, here timeoutMs), carrying
+    // the settled light task; not after the per-request timeout and its retries.
+    const began = Date.now();
+    const error = (await waitForTask(provider, 't', { timeoutMs: 30 }).catch(
+      (caught) => caught,
+    )) as TaskWaitTimeoutError;
+    expect(TaskWaitTimeoutError.isInstance(error)).toBe(true);
+    expect(error.lastTask).toBe(light);
+    expect(Date.now() - began).toBeLessThan(1_000);
   });
 
   it('an abort during an interval settles at once with APIUserAbortError', async () => {

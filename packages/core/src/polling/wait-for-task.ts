@@ -7,7 +7,7 @@ import type { WaitForTaskOptions } from './wait-for-task-options';
  * Polls a task until it is terminal (or `paused`, unless `stopOnPaused: false`) and resolves with it.
  * Rejects with `TaskWaitTimeoutError` (carrying the last task seen) after `timeoutMs`, and with
  * `APIUserAbortError` as soon as `signal` aborts. When the provider has a light `pollTask` view, the
- * polling uses it and the full task is read once, at the end.
+ * polling uses it and the full task is read once, at the end, within the same `timeoutMs`.
  */
 export async function waitForTask<Ref, Raw>(
   provider: TaskProvider<Ref, Raw>,
@@ -15,23 +15,21 @@ export async function waitForTask<Ref, Raw>(
   options: WaitForTaskOptions = {},
 ): Promise<Task<Raw>> {
   const light = provider.pollTask?.bind(provider);
-  const read = (requestOptions: RequestOptions) =>
-    light ? light(ref, requestOptions) : provider.getTask(ref, requestOptions);
-  const loop = pollUntilSettled(provider, ref, read, options);
-  let settled: Task;
+  const full = (requestOptions: RequestOptions) => provider.getTask(ref, requestOptions);
+  // With a light view, the polling reads it, and the full task is read once at the end, under the
+  // same limit, abort and patience with rate limits as every other read.
+  const loop = light
+    ? pollUntilSettled(provider, ref, (requestOptions) => light(ref, requestOptions), options, full)
+    : pollUntilSettled(provider, ref, full, options);
   for (;;) {
     const next = await loop.next();
     if (next.done) {
-      settled = next.value;
-      break;
+      if (light) options.onUpdate?.(next.value);
+      return next.value as Task<Raw>;
     }
-    // With a light view, the settled read is reported below, from the full task.
+    // With a light view, the settled read is reported from the full task, above.
     const isSettled =
       next.value.isTerminal || (options.stopOnPaused !== false && next.value.status === 'paused');
     if (!light || !isSettled) options.onUpdate?.(next.value);
   }
-  if (!light) return settled as Task<Raw>;
-  const full = await provider.getTask(ref, { ...options.request, signal: options.signal });
-  options.onUpdate?.(full);
-  return full;
 }
