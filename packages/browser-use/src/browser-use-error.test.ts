@@ -23,6 +23,21 @@ describe('extractBrowserUseErrorMessage', () => {
     );
   });
 
+  it("keeps the vendor's own text in a body that carries a wait hint", () => {
+    expect(
+      extractBrowserUseErrorMessage({ detail: 'Service under maintenance', retry_after_seconds: 600 }),
+    ).toBe('Service under maintenance (retry after 600 s)');
+    expect(
+      extractBrowserUseErrorMessage({
+        detail: 'Too many concurrent active sessions. Please wait for one to finish',
+        retry_after_seconds: 5,
+      }),
+    ).toBe('Too many concurrent active sessions. Please wait for one to finish (retry after 5 s)');
+    expect(
+      extractBrowserUseErrorMessage({ error: { message: 'Monthly quota exhausted' }, limit_rps: 10 }),
+    ).toBe('Monthly quota exhausted (limit 10 requests/s)');
+  });
+
   it('keeps multi-line text on one line and falls back to the generic extractor', () => {
     expect(extractBrowserUseErrorMessage({ detail: 'Insufficient\n  credits' })).toBe('Insufficient credits');
     expect(extractBrowserUseErrorMessage('<html><title>502 Bad Gateway</title></html>')).toBe(

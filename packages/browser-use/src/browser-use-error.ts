@@ -13,12 +13,14 @@ function isRateLimitBody(body: unknown): body is Record<string, unknown> {
  * - `{detail: "Task not found"}` (400, 402, 404, 500...) → `Task not found`;
  * - `{detail: [{loc, msg, type}]}` or a bare `{loc, msg, type}` (422) → `path.task_id: Input should be a valid UUID...`;
  * - the rate limiter's `{error, limit_rps, retry_after_seconds}` (429) →
- *   `Rate limit exceeded (limit 10 requests/s, retry after 2 s)`.
+ *   `Rate limit exceeded (limit 10 requests/s, retry after 2 s)`; any body with those two fields keeps its
+ *   own text (`detail`, `error.message`, `error`: a 503 `{detail, retry_after_seconds}` is no rate limit),
+ *   `Rate limit exceeded` standing in only when it has none.
  * Anything else goes to core's `extractErrorMessage` (HTML title, plain text...).
  */
 export function extractBrowserUseErrorMessage(body: unknown): string | undefined {
   if (isRateLimitBody(body)) {
-    const text = typeof body.error === 'string' && body.error.trim() ? body.error : 'Rate limit exceeded';
+    const text = extractErrorMessage(body) ?? 'Rate limit exceeded';
     const details = [
       typeof body.limit_rps === 'number' ? `limit ${body.limit_rps} requests/s` : undefined,
       typeof body.retry_after_seconds === 'number' ? `retry after ${body.retry_after_seconds} s` : undefined,
