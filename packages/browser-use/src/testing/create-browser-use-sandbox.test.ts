@@ -154,6 +154,16 @@ describe('the sandbox speaks Browser Use', () => {
     expect(() => sandbox.createTask({ outcome: 'timed_out' })).toThrow(/no task status for "timed_out"/);
     expect(() => sandbox.createTask({ outcome: 'paused' })).toThrow(/no task status for "paused"/);
   });
+
+  it('names the option at fault', () => {
+    expect(() => sandbox.createTask({ stepMs: Number.NaN })).toThrow(
+      'stepMs must be a finite number >= 0, got NaN',
+    );
+    expect(() => sandbox.createTask({ stepMs: -5 })).toThrow('stepMs must be a finite number >= 0, got -5');
+    expect(() => sandbox.createTask({ advanceOn: 'poll' as 'read' })).toThrow(
+      /advanceOn must be 'time' or 'read'/,
+    );
+  });
 });
 
 describe('a sandbox on an injected clock', () => {

@@ -94,6 +94,9 @@ export async function createBrowserUseSandbox(
       const createdAtMs = now();
       const base = createBaseView({ id, createdAtMs, options: taskOptions });
       const stepMs = taskOptions.stepMs ?? 100;
+      if (!(Number.isFinite(stepMs) && stepMs >= 0)) {
+        throw new RangeError(`stepMs must be a finite number >= 0, got ${stepMs}`);
+      }
       const timed = taskOptions.stages
         ? layStages(base, taskOptions.stages, stepMs)
         : buildBrowserUseStages(base, createdAtMs, taskOptions);

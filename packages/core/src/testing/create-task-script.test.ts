@@ -28,8 +28,11 @@ describe('createTaskScript', () => {
     expect(script.read()).toMatchObject({ state: 'done', done: true });
   });
 
-  it('rejects an empty list and a negative gap', () => {
+  it('rejects an empty list, a negative gap and an unknown advanceOn', () => {
     expect(() => createTaskScript([])).toThrow(/at least one stage/);
     expect(() => createTaskScript([{ state: 1 }, { afterMs: -1, state: 2 }])).toThrow(/afterMs -1/);
+    expect(() => createTaskScript([{ state: 1 }], { advanceOn: 'poll' as 'read' })).toThrow(
+      `createTaskScript: advanceOn must be 'time' or 'read', got "poll"`,
+    );
   });
 });

@@ -48,6 +48,9 @@ export function createTaskScript<S>(
     startsAt.push(total);
   }
   const advanceOn = options.advanceOn ?? 'time';
+  if (advanceOn !== 'time' && advanceOn !== 'read') {
+    throw new Error(`createTaskScript: advanceOn must be 'time' or 'read', got ${JSON.stringify(advanceOn)}`);
+  }
   const now = options.now ?? Date.now;
   const startedAt = now();
   let reads = 0;
