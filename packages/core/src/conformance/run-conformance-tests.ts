@@ -18,7 +18,7 @@ import {
 } from '../errors/status-errors';
 import { XError } from '../errors/x-error';
 import { waitForTask } from '../polling/wait-for-task';
-import type { TaskProvider } from '../task/task-provider';
+import type { RequestOptions, TaskProvider } from '../task/task-provider';
 import { TASK_STATUSES } from '../task/task-status';
 import { assertRejectsWith } from './assert-rejects-with';
 import type { ConformanceHarness, ConformanceOptions, ConformanceSandbox } from './conformance-types';
@@ -213,6 +213,25 @@ export function runConformanceTests<Ref>(
         }
         assert.equal(sandbox.server.requests.length, 0, 'the server saw no request');
       });
+      it('getTask rejects bad request options before any request, naming the option', async () => {
+        started();
+        const ref = runningTask();
+        const controller = new AbortController();
+        for (const [requestOptions, argument] of [
+          [{ timeoutMs: -1 }, 'timeoutMs'],
+          [{ maxRetries: 1.5 }, 'maxRetries'],
+          [{ headers: { 'x-a': 'a\r\nb' } }, 'headers'],
+          [{ signal: controller }, 'signal'],
+        ] as const) {
+          const error = await assertRejectsWith(
+            provider.getTask(ref, requestOptions as RequestOptions),
+            InvalidArgumentError.isInstance,
+            'InvalidArgumentError',
+          );
+          assert.equal((error as InvalidArgumentError).argument, argument);
+        }
+        assert.equal(sandbox.server.requests.length, 0, 'the server saw no request');
+      });
       it("the task's id is the string form of its reference", async () => {
         const ref = runningTask();
         const task = await provider.getTask(ref);
@@ -261,6 +280,21 @@ export function runConformanceTests<Ref>(
         for (const text of [String(provider), JSON.stringify(provider), inspect(provider, { depth: 8 })]) {
           assert.ok(!text.includes(key), `the key leaked from the provider object: ${text.slice(0, 200)}`);
         }
+      });
+      it('never shows when the server echoes it in JSON escapes either', async () => {
+        started();
+        const ref = runningTask();
+        const key = sandbox.apiKey;
+        // `\u0061` for `a`: the text does not hold the key, the parsed body does.
+        const escaped = `\\u${key.charCodeAt(0).toString(16).padStart(4, '0')}${key.slice(1)}`;
+        sandbox.server.injectFault({
+          status: 400,
+          body: `{"error":{"message":"bad key ${escaped}"},"detail":"bad key ${escaped}","echo":"${escaped}"}`,
+          headers: { 'content-type': 'application/json' },
+        });
+        const error = await assertRejectsWith(provider.getTask(ref), XError.isInstance, 'an XError');
+        for (const text of [error.message, JSON.stringify(error), inspect(error, { depth: 8 })])
+          assert.ok(!text.includes(key), `the key leaked into: ${text.slice(0, 200)}`);
       });
     });
 
