@@ -130,7 +130,7 @@ describe('requests', () => {
     expect(() => client({ maxRetries: 1.5 })).toThrow(/^maxRetries must be an integer/);
     expect(() => client({ headers: { 'x-a': 'a\r\nb: c' } })).toThrow(/must not hold control characters/);
     expect(() => client({ headers: { 'x-note': 'it\u2019s' } })).toThrow(
-      'headers["x-note"] holds U+2019 at position 2; a header value carries Latin-1 characters only (encode the text, e.g. with encodeURIComponent)',
+      'headers["x-note"] holds U+2019 at position 2; header values take Latin-1 only (encode it, e.g. with encodeURIComponent)',
     );
     await expect(client().http.getJson('/tasks/1', { headers: { 'x-name': '\u{1F600}' } })).rejects.toThrow(
       /^headers\["x-name"\] holds U\+1F600 at position 0;/,

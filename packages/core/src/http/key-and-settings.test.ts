@@ -222,7 +222,7 @@ describe('the API key never shows in an error', () => {
     expect(InvalidArgumentError.isInstance(error)).toBe(true);
     expect((error as InvalidArgumentError).argument).toBe('apiKey');
     expect(error.message).toBe(
-      'the API key from the `apiKey` option holds U+200B at position 26, which an HTTP header cannot carry (a zero-width space or curly quote copied along with it?); it is not sent',
+      'the API key from the `apiKey` option holds U+200B at position 26, which no HTTP header can carry; it is not sent',
     );
     expectNoKey(error);
     process.env[ENV_KEY] = `\u2018${KEY}\u2019`;

@@ -45,7 +45,7 @@ export function loadApiKey(args: {
   if (nonLatin1) {
     throw new InvalidArgumentError({
       argument: optionName,
-      message: `the API key from ${source} holds ${nonLatin1}, which an HTTP header cannot carry (a zero-width space or curly quote copied along with it?); it is not sent`,
+      message: `the API key from ${source} holds ${nonLatin1}, which no HTTP header can carry; it is not sent`,
     });
   }
   return apiKey;

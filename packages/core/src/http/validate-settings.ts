@@ -58,7 +58,7 @@ export function validateHeaders(headers: unknown, name: string): void {
     if (nonLatin1) {
       throw new InvalidArgumentError({
         argument: name,
-        message: `${name}["${header}"] holds ${nonLatin1}; a header value carries Latin-1 characters only (encode the text, e.g. with encodeURIComponent)`,
+        message: `${name}["${header}"] holds ${nonLatin1}; header values take Latin-1 only (encode it, e.g. with encodeURIComponent)`,
       });
     }
   }
