@@ -21,7 +21,12 @@ export function createFaultQueue(random: () => number): FaultQueue {
   return {
     add(fault) {
       validateFault(fault);
-      const copy: Fault = { ...fault, match: fault.match === undefined ? undefined : { ...fault.match } };
+      const copy: Fault = {
+        ...fault,
+        match: fault.match === undefined ? undefined : { ...fault.match },
+        headers: fault.headers === undefined ? undefined : { ...fault.headers },
+        body: copyBody(fault.body),
+      };
       entries.push({ fault: copy, remaining: fault.times ?? 1 });
     },
     clear() {
@@ -38,4 +43,15 @@ export function createFaultQueue(random: () => number): FaultQueue {
       return undefined;
     },
   };
+}
+
+/** A copy of a fault's body, so later changes to the caller's object do not reach the queued fault. */
+function copyBody(body: unknown): unknown {
+  if (body === null || typeof body !== 'object') return body; // strings and other primitives
+  if (body instanceof Uint8Array) return Buffer.from(body);
+  try {
+    return structuredClone(body);
+  } catch {
+    return body; // not cloneable (a function inside, say): serialized as given, as before
+  }
 }

@@ -15,9 +15,10 @@ export function createTestRequest(incoming: IncomingMessage, receivedAt: number)
     for (const [name, value] of new URLSearchParams(url.slice(queryStart + 1))) query[name] = value;
   }
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    if (value === undefined) continue;
-    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  // `headersDistinct`, not `headers`: Node keeps only the first of some repeated headers there
+  // (`authorization`, `user-agent`, ...) and joins `cookie` with '; '.
+  for (const [name, values] of Object.entries(incoming.headersDistinct)) {
+    if (values !== undefined) headers[name.toLowerCase()] = values.join(', ');
   }
   return { method: (incoming.method ?? 'GET').toUpperCase(), path, url, query, headers, receivedAt };
 }

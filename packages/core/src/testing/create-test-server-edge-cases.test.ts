@@ -1,3 +1,5 @@
+import { Agent, get } from 'node:http';
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTestServer } from './create-test-server';
 import type { TestServer, TestServerOptions } from './test-server-types';
@@ -221,6 +223,82 @@ describe('createTestServer: faults', () => {
     expect(() => s.injectFault({ times: -1 })).toThrow(RangeError);
     expect(() => s.injectFault({ delayMs: Number.NaN })).toThrow(RangeError);
     expect(() => s.injectFault({ truncateAfterBytes: 1, stallAfterBytes: 1 })).toThrow(TypeError);
+    // A bad match fails here, not as a 500 on every later request.
+    expect(() => s.injectFault({ match: { path: 42 as unknown as string } })).toThrow(
+      'fault.match.path must be a string or a RegExp, got number',
+    );
+    expect(() => s.injectFault({ match: { method: 7 as unknown as string } })).toThrow(
+      'fault.match.method must be a string, got number',
+    );
+    expect(() => s.injectFault({ match: '/items/1' as unknown as { path: string } })).toThrow(
+      'fault.match must be an object { method?, path? }, got "/items/1"',
+    );
+    expect(() => s.countRequests({ path: 42 as unknown as string })).toThrow(TypeError);
+    expect((await fetch(`${s.url}/items/1`)).status).toBe(200);
+  });
+
+  it('keeps a copy of the fault: later changes to its headers or body do not reach it', async () => {
+    const s = await start();
+    const fault = { status: 429, headers: { 'retry-after': '1' }, body: { error: 'first' } };
+    s.injectFault(fault);
+    fault.headers['retry-after'] = '30';
+    fault.body.error = 'second';
+    const response = await fetch(`${s.url}/items/1`);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect(await response.json()).toEqual({ error: 'first' });
+  });
+
+  it('logs every value of a repeated header, joined with ", "', async () => {
+    const s = await start();
+    // Raw lines: fetch would join the values itself; Node keeps only the first of some (authorization).
+    const { port } = new URL(s.url);
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.end(
+          'GET /items/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: apikey A\r\nAuthorization: apikey B\r\n' +
+            'User-Agent: u1\r\nUser-Agent: u2\r\nConnection: close\r\n\r\n',
+        );
+      });
+      socket.on('data', () => {});
+      socket.on('close', () => resolve());
+      socket.on('error', reject);
+    });
+    expect(s.requests[0]?.headers).toMatchObject({
+      authorization: 'apikey A, apikey B',
+      'user-agent': 'u1, u2',
+    });
+  });
+
+  it('a truncate or stall at or past the end of the body still cuts it, and never spills onto the next request', async () => {
+    const s = await start();
+    // One socket, kept alive: a reply left whole would put it back in the pool with the fault still on it.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const request = (path: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        get(`${s.url}${path}`, { agent }, (response) => {
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => {
+            body += chunk;
+          });
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+          response.on('error', reject);
+          response.on('aborted', () => reject(new Error('aborted')));
+        }).on('error', reject);
+      });
+    try {
+      s.injectFault({ truncateAfterBytes: 10_000 });
+      await expect(request('/big')).rejects.toThrow();
+      expect(await request('/big')).toEqual({ status: 200, body: BODY_TEXT });
+
+      s.injectFault({ stallAfterBytes: 10_000 });
+      const stalled = request('/big');
+      stalled.catch(() => {});
+      expect(await settlesWithin(stalled, 40)).toBe(false); // the last byte is held back
+      expect(await settlesWithin(request('/big'), 1_000)).toBe(true); // a new connection, not queued
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('resets the connection: fetch rejects with a network error', async () => {

@@ -7,6 +7,7 @@ import { handleTestRequest, type TestServerState } from './handle-test-request';
 import { matchRequest } from './match-request';
 import { serializeReply } from './serialize-reply';
 import type { RouteReply, TestRequest, TestServer, TestServerOptions } from './test-server-types';
+import { validateFaultMatch } from './validate-fault-match';
 
 /** The default answer when no route matches. */
 const defaultNotFound = (): RouteReply => ({ status: 404, body: { error: 'no route' } });
@@ -79,6 +80,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
       log.length = 0;
     },
     countRequests(match) {
+      validateFaultMatch(match, 'match');
       return log.filter((request) => matchRequest(match, request)).length;
     },
     close() {

@@ -85,10 +85,14 @@ export interface Fault {
   reset?: boolean;
   /**
    * Send the FULL content-length, then only this many body bytes, then destroy the connection (the body
-   * read fails). Not combinable with `stallAfterBytes`.
+   * read fails). At or past the end of the body, its last byte is still held back. Not combinable with
+   * `stallAfterBytes`. The reply carries `connection: close`, so no later request queues on that connection.
    */
   truncateAfterBytes?: number;
-  /** Send the full content-length and this many body bytes, then nothing until the client leaves, the server closes or `stallMs` passes. */
+  /**
+   * Send the full content-length and this many body bytes (at most all but the last), then nothing until
+   * the client leaves, the server closes or `stallMs` passes. The reply carries `connection: close`.
+   */
   stallAfterBytes?: number;
   /** With `stallAfterBytes`: ms of silence before the rest of the body is sent. Default: forever. */
   stallMs?: number;

@@ -1,4 +1,5 @@
 import type { Fault } from './test-server-types';
+import { validateFaultMatch } from './validate-fault-match';
 
 /**
  * Checks a fault before it is queued, so a typo fails where it is written and not as a puzzling
@@ -6,6 +7,7 @@ import type { Fault } from './test-server-types';
  */
 export function validateFault(fault: Fault): void {
   if (fault === null || typeof fault !== 'object') throw new TypeError('a fault must be an object');
+  validateFaultMatch(fault.match, 'fault.match');
   const { times, probability } = fault;
   if (
     times !== undefined &&
@@ -36,6 +38,9 @@ export function validateFault(fault: Fault): void {
     !(Number.isInteger(fault.status) && fault.status >= 100 && fault.status <= 999)
   ) {
     throw new RangeError(`fault.status must be an HTTP status code, got ${String(fault.status)}`);
+  }
+  if (fault.headers !== undefined && (fault.headers === null || typeof fault.headers !== 'object')) {
+    throw new TypeError(`fault.headers must be an object of strings, got ${String(fault.headers)}`);
   }
   if (fault.truncateAfterBytes !== undefined && fault.stallAfterBytes !== undefined) {
     throw new TypeError('fault.truncateAfterBytes and fault.stallAfterBytes cannot be combined');

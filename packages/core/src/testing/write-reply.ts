@@ -18,6 +18,9 @@ const DEFAULT_CHUNK_SIZE = 16;
  * - `truncateAfterBytes`: headers (full content-length), the first N bytes, then the connection closes;
  * - `stallAfterBytes`: headers (full content-length), the first N bytes, then silence until the scope
  *   closes, or for `stallMs` and then the rest;
+ *   for both, an N at or past the end of the body still holds back its last byte, so the reply is never
+ *   whole before the fault has played out, and `connection: close` keeps the client from queueing its
+ *   next request on a connection the fault holds or cuts;
  * - `chunkDelayMs`: whatever is sent goes out in `chunkSize` pieces with this pause between them.
  * Stops as soon as the scope closes (client gone or server closing).
  */
@@ -28,14 +31,17 @@ export async function writeReply(
   scope: RequestScope,
 ): Promise<void> {
   const { truncateAfterBytes, stallAfterBytes, stallMs, chunkDelayMs } = delivery;
-  response.writeHead(reply.status, reply.headers);
-  if (truncateAfterBytes === undefined && stallAfterBytes === undefined && chunkDelayMs === undefined) {
+  const cuts = truncateAfterBytes !== undefined || stallAfterBytes !== undefined;
+  response.writeHead(reply.status, cuts ? { ...reply.headers, connection: 'close' } : reply.headers);
+  if (!cuts && chunkDelayMs === undefined) {
     response.end(reply.body);
     return;
   }
 
   response.flushHeaders();
-  const cut = Math.min(reply.body.length, truncateAfterBytes ?? stallAfterBytes ?? reply.body.length);
+  const cut = cuts
+    ? Math.min(Math.max(reply.body.length - 1, 0), truncateAfterBytes ?? stallAfterBytes ?? 0)
+    : reply.body.length;
   await writeBytes(response, reply.body.subarray(0, cut), delivery, scope);
   if (scope.closed) return;
 
