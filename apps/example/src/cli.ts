@@ -118,11 +118,14 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
   }
 }
 
-// A closed pipe (`… --json | head -1`) is not an error worth a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  process.exit(ExitCode.ok);
-});
+// A closed pipe (`… --json | head -1`, or `watch --json 2>&1 >/dev/null | head -1` for the progress
+// lines on stderr) is not an error worth a stack trace: the reader is gone, so stop as `head` expects.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(ExitCode.ok);
+  });
+}
 
 // `pnpm start -- get …` passes the `--` through: a leading one is dropped.
 const args = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAnchor, formatAnchorRef } from '@x/anchor';
@@ -95,6 +95,36 @@ describe('get', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject([{ id: refs.browserai, status: 'succeeded' }]);
+  });
+
+  it('skips a .env that is a directory (a Python virtualenv): keys come from the environment', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'example-venv-'));
+    mkdirSync(join(directory, '.env', 'bin'), { recursive: true });
+    writeFileSync(join(directory, '.env', 'pyvenv.cfg'), 'home = /usr/bin\n');
+    const result = await runCli(['get', refs.browserai, '--json'], { cwd: directory, env: sandboxes.env() });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject([{ id: refs.browserai, status: 'succeeded' }]);
+  });
+
+  it('shows control characters of a vendor status word and error message as visible escapes', async () => {
+    const esc = '\u001b';
+    const odd = formatBrowserUseRef(
+      sandboxes.browserUse.createTask({ stages: [{ state: { status: `run${esc}[2Jning` } }] }),
+    );
+    const missing = formatBrowserUseRef('5e4d3c2b-1a09-4f8e-9d7c-6b5a49382716');
+    sandboxes.browserUse.injectFault({
+      match: { path: '/api/v2/tasks/5e4d3c2b-1a09-4f8e-9d7c-6b5a49382716' },
+      status: 404,
+      body: { detail: `Task ${esc}[31mnot found\u009b0m` },
+    });
+    const result = await runCli(['get', odd, missing], { env: sandboxes.env() });
+    expect(result.code).toBe(1);
+    const controls = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+    expect(result.stdout).not.toMatch(controls);
+    expect(result.stderr).not.toMatch(controls);
+    expect(summaryTable(result.stdout)[1]).toContain('unknown (run\\u001b[2Jning)');
+    expect(result.stderr).toBe(`error: ${missing}: browser-use 404: Task \\u001b[31mnot found\\u009b0m\n`);
   });
 
   it('a missing key names the environment variable (exit 1)', async () => {

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/run-cli';
 
@@ -79,6 +82,15 @@ describe('--help', () => {
     ]) {
       expect(result.stdout).toContain(text);
     }
+  });
+
+  it('works beside a .env that is a directory (a Python virtualenv named .env)', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'example-venv-'));
+    mkdirSync(join(directory, '.env', 'bin'), { recursive: true });
+    const result = await runCli(['--help'], { cwd: directory });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('BROWSER_USE_API_KEY, BROWSER_USE_BASE_URL');
   });
 
   it('each command has its own help', async () => {

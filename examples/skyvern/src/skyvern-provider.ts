@@ -72,6 +72,7 @@ export function createSkyvern(settings: SkyvernProviderSettings = {}): SkyvernPr
     maxRetries: settings.maxRetries,
     maxResponseBytes: settings.maxResponseBytes,
     maxRetryDelayMs: settings.maxRetryDelayMs,
+    initialRetryDelayMs: settings.initialRetryDelayMs,
     provider: SKYVERN_PROVIDER_NAME,
     packageName: '@x-examples/skyvern',
     packageVersion: VERSION,

@@ -8,31 +8,36 @@
  */
 export type BrowserUseTaskStatus = 'created' | 'started' | 'finished' | 'failed' | 'stopped' | (string & {});
 
-/** `TaskStepView`: one step of the agent's run. */
+/**
+ * `TaskStepView`: one step of the agent's run. The spec marks every field but `screenshotUrl` and
+ * `duration` required; only `number` is checked at run time (a step missing its memory must not fail the
+ * whole read), so the others are typed as they may arrive: missing or `null`.
+ */
 export interface BrowserUseTaskStepView {
   /** Sequential step number within the task. */
   number: number;
   /** The agent's memory at this step. */
-  memory: string;
+  memory?: string | null;
   /** The agent's evaluation of the previous goal. */
-  evaluationPreviousGoal: string;
+  evaluationPreviousGoal?: string | null;
   /** The goal for the next step. */
-  nextGoal: string;
+  nextGoal?: string | null;
   /** The URL the browser was on. */
-  url: string;
+  url?: string | null;
   /** URL of the screenshot taken at this step. */
   screenshotUrl?: string | null;
-  /** The actions performed, each a JSON string (e.g. `'{"click_element":{"index":3}}'`). */
-  actions: string[];
+  /** The actions performed, each a JSON string (e.g. `'{"click_element":{"index":3}}'`); an array when present. */
+  actions?: string[] | null;
   /** Duration of the step in seconds, from the previous step's completion (or the task's start). */
   duration?: number | null;
 }
 
-/** `FileView`: a file the agent produced. */
+/** `FileView`: a file the agent produced. `id` is checked at run time; `fileName` (required by the spec) is not. */
 export interface BrowserUseFileView {
   /** The file's uuid. */
   id: string;
-  fileName: string;
+  /** The file's name. */
+  fileName?: string | null;
 }
 
 /** `TaskView`, the answer of `GET /tasks/{task_id}`. */

@@ -23,7 +23,9 @@ export async function runDemo(context: CliContext): Promise<ExitCode> {
   const palette = createPalette(stdout);
   const sandboxes = await startSandboxes();
   try {
-    const reporter = createIncidentReporter();
+    const reporter = createIncidentReporter(undefined, {
+      secrets: [sandboxes.browserUse.apiKey, sandboxes.anchor.apiKey, sandboxes.browserai.apiKey],
+    });
     const client = createVendorClient({
       browserUse: { apiKey: sandboxes.browserUse.apiKey, baseURL: sandboxes.browserUse.baseURL },
       anchor: { apiKey: sandboxes.anchor.apiKey, baseURL: sandboxes.anchor.baseURL },

@@ -1,8 +1,10 @@
 import { APIError, MissingApiKeyError, XError } from '@x/core';
+import { escapeControlCharacters } from './escape-control-characters';
 
 /**
  * One line for an error, as the CLI prints it: the vendor's own message and the request id for an
- * API error, the environment variable to set for a missing key.
+ * API error, the environment variable to set for a missing key. Control characters the vendor sent
+ * (an escape sequence in its message or request id) are shown as visible escapes.
  */
 export function describeError(error: unknown): string {
   if (MissingApiKeyError.isInstance(error)) {
@@ -12,12 +14,12 @@ export function describeError(error: unknown): string {
     );
   }
   if (APIError.isInstance(error)) {
-    return error.requestId ? `${error.message} (request id: ${error.requestId})` : error.message;
+    return oneLine(error.requestId ? `${error.message} (request id: ${error.requestId})` : error.message);
   }
   if (XError.isInstance(error) || error instanceof Error) return oneLine(error.message);
   return oneLine(String(error));
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return escapeControlCharacters(text.replace(/\s+/g, ' ').trim());
 }

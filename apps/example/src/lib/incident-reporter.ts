@@ -11,15 +11,19 @@ export function describeIncident(incident: HttpIncident): string {
 
 /**
  * A `fetch` for the providers that reports each retryable answer (429, 5xx...) to the board row of the
- * task it concerns, once `attach` has told it the references and the board.
+ * task it concerns, once `attach` has told it the references and the board. The reported text never
+ * holds an API key: the request's, the vendors' environment variables' and `options.secrets` are redacted.
  */
-export function createIncidentReporter(base?: FetchFunction): {
+export function createIncidentReporter(
+  base?: FetchFunction,
+  options: { secrets?: readonly string[] } = {},
+): {
   fetch: FetchFunction;
   attach: (refs: readonly ResolvedRef[], board: TaskBoard) => void;
 } {
   let report: (incident: HttpIncident) => void = () => {};
   return {
-    fetch: observeFetch((incident) => report(incident), base),
+    fetch: observeFetch((incident) => report(incident), base, { secrets: options.secrets }),
     attach(refs, board) {
       report = (incident) => {
         const ref = findRefForUrl(refs, incident.url);

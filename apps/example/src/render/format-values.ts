@@ -1,4 +1,5 @@
 import type { Task } from '@x/core';
+import { escapeControlCharacters } from '../lib/escape-control-characters';
 
 /** `0.4s`, `12.3s`, `2m 05s`, `1h 02m`. */
 export function formatDuration(ms: number | undefined): string {
@@ -24,9 +25,12 @@ export function formatOutput(output: unknown): string {
   return toOneLine(text ?? '');
 }
 
-/** Collapses whitespace and line breaks so a cell stays on one line. */
+/**
+ * Collapses whitespace and line breaks so a cell stays on one line, and shows any other control
+ * character as a visible escape (`\u001b`) so that vendor text never drives the terminal.
+ */
 export function toOneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return escapeControlCharacters(text.replace(/\s+/g, ' ').trim());
 }
 
 /** `1 step`, `3 steps`. */

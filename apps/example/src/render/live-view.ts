@@ -3,7 +3,7 @@ import { createLogUpdate } from 'log-update';
 import { describeError } from '../lib/describe-error';
 import type { TaskBoard, TaskRow } from '../lib/task-board';
 import { formatTable, type TableColumn } from './format-table';
-import { formatDuration } from './format-values';
+import { formatDuration, toOneLine } from './format-values';
 import { colorStatus, type Palette } from './palette';
 import { rowStatus, rowStatusText } from './row-fields';
 
@@ -87,7 +87,9 @@ function icon(row: TaskRow, palette: Palette, frame: number): string {
 /** Retryable answers met first (short: `HTTP 429, Retry-After: 1`), then the demo's label. */
 function notes(row: TaskRow, palette: Palette): string {
   if (row.error !== undefined) return palette.red(describeError(row.error));
-  const incidents = row.incidents.map((text) => palette.yellow(text.replace(/^(HTTP \d{3})[^,]*/, '$1')));
+  const incidents = row.incidents.map((text) =>
+    palette.yellow(toOneLine(text.replace(/^(HTTP \d{3})[^,]*/, '$1'))),
+  );
   const parts = [...incidents, row.label ? palette.dim(row.label) : '', row.interrupted ? 'interrupted' : ''];
   return parts.filter(Boolean).join(palette.dim(' · '));
 }

@@ -1,6 +1,6 @@
 import { describeError } from '../lib/describe-error';
 import type { BoardEvent, TaskBoard, TaskRow } from '../lib/task-board';
-import { formatDuration, formatSteps } from './format-values';
+import { formatDuration, formatSteps, toOneLine } from './format-values';
 import { colorStatus, type Palette } from './palette';
 
 /**
@@ -28,13 +28,13 @@ function describeEvent(event: BoardEvent, row: TaskRow, palette: Palette): strin
     case 'task': {
       const task = row.task;
       if (!task) return 'no task read';
-      const vendor = task.providerStatus ? ` (${task.providerStatus})` : '';
+      const vendor = task.providerStatus ? ` (${toOneLine(task.providerStatus)})` : '';
       return `${colorStatus(palette, task.status)}${vendor}  ${formatSteps(task.steps.length)}`;
     }
     case 'error':
       return `${colorStatus(palette, 'error')}: ${describeError(row.error)}`;
     case 'incident':
-      return palette.yellow(`${event.text} (the SDK retries)`);
+      return palette.yellow(`${toOneLine(event.text)} (the SDK retries)`);
     case 'interrupted':
       return colorStatus(palette, 'interrupted', 'interrupted');
   }

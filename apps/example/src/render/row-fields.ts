@@ -14,7 +14,8 @@ export function rowStatus(row: TaskRow): RowStatus {
 /** The status, with the vendor's own word when the normalized one is `unknown`. */
 export function rowStatusText(row: TaskRow): string {
   const status = rowStatus(row);
-  if (status === 'unknown' && row.task?.providerStatus) return `unknown (${row.task.providerStatus})`;
+  if (status === 'unknown' && row.task?.providerStatus)
+    return `unknown (${toOneLine(row.task.providerStatus)})`;
   return status;
 }
 

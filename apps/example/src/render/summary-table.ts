@@ -1,6 +1,6 @@
 import type { TaskRow } from '../lib/task-board';
 import { formatTable, type TableColumn } from './format-table';
-import { formatDuration, taskDurationMs } from './format-values';
+import { formatDuration, taskDurationMs, toOneLine } from './format-values';
 import { colorStatus, type Palette } from './palette';
 import { rowOutcome, rowStatus, rowStatusText } from './row-fields';
 
@@ -34,7 +34,7 @@ export function formatSummaryTable(rows: readonly TaskRow[], options: SummaryTab
     colorStatus(palette, rowStatus(row), rowStatusText(row)),
     formatDuration(taskDurationMs(row.task, now)),
     row.task ? String(row.task.steps.length) : '–',
-    row.task?.cost ?? '–',
+    row.task?.cost !== undefined ? toOneLine(row.task.cost) : '–',
     rowOutcome(row),
   ]);
   return formatTable(COLUMNS, cells, { width: options.width, header: (text) => palette.bold(text) }).join(

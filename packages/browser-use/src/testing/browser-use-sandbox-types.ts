@@ -30,7 +30,10 @@ export interface BrowserUseSandboxTaskOptions {
   advanceOn?: 'time' | 'read';
   /** The final `output`. Default: a sentence about the run (`finished`), the error text (`failed`). */
   output?: string;
-  /** A `failed` or `stopped` task's text, sent as `output` (Browser Use has no error field). */
+  /**
+   * A `failed` or `stopped` task's text, sent as `output` (Browser Use has no error field). Default: `output`,
+   * else a sentence about the failure (`failed`) or `null` (`stopped`).
+   */
   error?: string;
   /** `TaskView.task`. Default: `'Find the top story on Hacker News and return its title'`. */
   task?: string;

@@ -57,7 +57,7 @@ describe('the sandbox speaks Browser Use', () => {
     expect(step1.steps).toHaveLength(1);
     expect(step1.cost).toBe('0.0120');
     expect(step1.steps[0]).toMatchObject({ number: 1, url: 'about:blank', duration: 0.1 });
-    expect(JSON.parse(step1.steps[0]!.actions[0]!)).toEqual({
+    expect(JSON.parse(step1.steps[0]!.actions![0]!)).toEqual({
       go_to_url: { url: 'https://news.ycombinator.com', new_tab: false },
     });
     await api.getTask(taskId);

@@ -5,6 +5,7 @@ import { APIError } from '../errors/api-error';
 import { APIUserAbortError } from '../errors/api-user-abort-error';
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import { MissingApiKeyError } from '../errors/missing-api-key-error';
+import { ResponseTooLargeError } from '../errors/response-too-large-error';
 import {
   AuthenticationError,
   BadRequestError,
@@ -17,6 +18,8 @@ import {
   UnprocessableEntityError,
 } from '../errors/status-errors';
 import { XError } from '../errors/x-error';
+import type { FetchFunction } from '../http/fetch-function';
+import type { ProviderSettings } from '../http/http-client-settings';
 import { waitForTask } from '../polling/wait-for-task';
 import type { RequestOptions, TaskProvider } from '../task/task-provider';
 import { TASK_STATUSES } from '../task/task-status';
@@ -51,7 +54,7 @@ export function runConformanceTests<Ref>(
   const { describe, it, beforeAll, afterAll } = harness;
   let sandbox: ConformanceSandbox<Ref>;
   let provider: TaskProvider<Ref, unknown>;
-  const fresh = (settings: { maxRetries?: number; timeoutMs?: number } = {}) =>
+  const fresh = (settings: ProviderSettings = {}) =>
     options.createProvider({
       apiKey: sandbox.apiKey,
       baseURL: sandbox.baseURL,
@@ -143,6 +146,41 @@ export function runConformanceTests<Ref>(
           assert.equal(sandbox.server.requests.length, 1, 'exactly one attempt');
         });
       }
+      it('hands every ProviderSettings option to its HTTP client', async () => {
+        started();
+        const ref = runningTask();
+        // headers and fetch
+        let fetches = 0;
+        const counting: FetchFunction = (input, init) => {
+          fetches++;
+          return fetch(input, init);
+        };
+        await fresh({ headers: { 'x-conformance': 'yes' }, fetch: counting }).getTask(ref);
+        assert.equal(fetches, 1, 'the `fetch` option was used');
+        assert.equal(
+          sandbox.server.requests.at(-1)?.headers['x-conformance'],
+          'yes',
+          'the `headers` option was sent',
+        );
+        // initialRetryDelayMs (the default would wait about 500 ms) and maxRetryDelayMs (caps a 1 h hint)
+        for (const [fault, settings] of [
+          [{ reset: true }, { initialRetryDelayMs: 1 }],
+          [{ status: 429, headers: { 'retry-after': '3600' } }, { maxRetryDelayMs: 1 }],
+        ] as const) {
+          started();
+          sandbox.server.injectFault(fault);
+          const start = Date.now();
+          await fresh({ maxRetries: 1, ...settings }).getTask(ref);
+          const option = Object.keys(settings)[0];
+          assert.ok(Date.now() - start < 300, `\`${option}\` was honoured (${Date.now() - start} ms)`);
+        }
+        // maxResponseBytes
+        await assertRejectsWith(
+          fresh({ maxResponseBytes: 8 }).getTask(ref),
+          ResponseTooLargeError.isInstance,
+          'ResponseTooLargeError (the `maxResponseBytes` option)',
+        );
+      });
       it('retries a reset connection', async () => {
         started();
         const ref = runningTask();

@@ -40,5 +40,5 @@ export type AnyTaskProvider = TaskProvider<any, any>;
 
 /** The reference type of a provider. */
 export type RefOf<P> = P extends TaskProvider<infer Ref, unknown> ? Ref : never;
-/** The raw body type of a provider. */
-export type RawOf<P> = P extends TaskProvider<never, infer Raw> ? Raw : never;
+/** The raw body type of a provider (`Task<RawOf<P>>` is what its `getTask` resolves with). */
+export type RawOf<P> = P extends TaskProvider<infer _Ref, infer Raw> ? Raw : never;
