@@ -112,18 +112,23 @@ describe('get', () => {
     const odd = formatBrowserUseRef(
       sandboxes.browserUse.createTask({ stages: [{ state: { status: `run${esc}[2Jning` } }] }),
     );
+    const failed = formatBrowserUseRef(
+      sandboxes.browserUse.createTask({ outcome: 'failed', steps: 1, stepMs: 5, error: `Bad${esc}[8m` }),
+    );
     const missing = formatBrowserUseRef('5e4d3c2b-1a09-4f8e-9d7c-6b5a49382716');
     sandboxes.browserUse.injectFault({
       match: { path: '/api/v2/tasks/5e4d3c2b-1a09-4f8e-9d7c-6b5a49382716' },
       status: 404,
       body: { detail: `Task ${esc}[31mnot found\u009b0m` },
     });
-    const result = await runCli(['get', odd, missing], { env: sandboxes.env() });
+    await sleep(20); // the failed task has reached its end
+    const result = await runCli(['get', odd, failed, missing], { env: sandboxes.env() });
     expect(result.code).toBe(1);
     const controls = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
     expect(result.stdout).not.toMatch(controls);
     expect(result.stderr).not.toMatch(controls);
-    expect(summaryTable(result.stdout)[1]).toContain('unknown (run\\u001b[2Jning)');
+    expect(result.stdout).toMatch(/^browser-use\s.*\sunknown \(run\\u001b\[2Jning\)\s/m);
+    expect(result.stdout).toMatch(/^browser-use\s.*\sfailed\s.*error: Bad\\u001b\[8m$/m);
     expect(result.stderr).toBe(`error: ${missing}: browser-use 404: Task \\u001b[31mnot found\\u009b0m\n`);
   });
 

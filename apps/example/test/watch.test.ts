@@ -156,12 +156,10 @@ describe('watch', () => {
     const esc = '\u001b';
     const ref = formatBrowserUseRef(
       sandboxes.browserUse.createTask({
+        advanceOn: 'read', // the first read sees the odd status word, the next one the end
         stages: [
           { state: { status: `started${esc}]0;owned\u0007` } },
-          {
-            afterMs: 150,
-            state: { status: 'finished', isSuccess: true, output: `${esc}[2J${esc}[Hdone\u009b31m` },
-          },
+          { state: { status: 'finished', isSuccess: true, output: `${esc}[2J${esc}[Hdone\u009b31m` } },
         ],
       }),
     );
