@@ -4,6 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { inspect } from 'node:util';
 
 const require = createRequire(import.meta.url);
 
@@ -64,6 +65,24 @@ async function main() {
         String(notFound).split(' ')[0],
       );
       check(vendor.name, 'a 404: `NotFoundError.isInstance`', true, core.NotFoundError.isInstance(notFound));
+      check(
+        vendor.name,
+        'a 404: the class name (`error.constructor.name`)',
+        'NotFoundError',
+        notFound?.constructor.name,
+      );
+      check(
+        vendor.name,
+        'a 404: `util.inspect(error)` begins with',
+        'NotFoundError:',
+        inspect(notFound).split(' ')[0],
+      );
+      check(
+        vendor.name,
+        'a 404 without a cause: `cause` among its keys',
+        false,
+        Object.keys(notFound ?? {}).includes('cause'),
+      );
 
       const invalid = await caught(provider.getTask(vendor.bad()));
       check(vendor.name, 'a bad id: `error.name`', 'InvalidArgumentError', invalid?.name);

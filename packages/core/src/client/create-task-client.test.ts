@@ -193,4 +193,29 @@ describe('createTaskClient', () => {
       expect([many, peak, listening]).toEqual([many, 1, 0]);
     }
   });
+
+  it('drops the reads still queued for a turn once a watch is left or a wait has ended', async () => {
+    const scripts = Object.fromEntries(
+      Array.from({ length: 200 }, (_, index) => [String(index), [{ status: 'running' as const }]]),
+    );
+    const refs = Object.keys(scripts).map((id) => `alpha:${id}`);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+    const watched = createFakeProvider('alpha', scripts, { latencyMs: 2 });
+    const watchClient = createTaskClient({ providers: [watched.provider], concurrency: 2 });
+    for await (const update of watchClient.watch(refs, fast)) {
+      if (update.task) break;
+    }
+    const atBreak = watched.calls.length;
+    await settle();
+    expect(watched.calls.length - atBreak).toBeLessThanOrEqual(2); // at most the reads already in flight
+
+    const waited = createFakeProvider('alpha', scripts, { latencyMs: 2 });
+    const waitClient = createTaskClient({ providers: [waited.provider], concurrency: 2 });
+    const outcomes = await waitClient.waitMany(refs, { ...fast, timeoutMs: 20 });
+    expect(outcomes.every((outcome) => outcome.error)).toBe(true);
+    const atReturn = waited.calls.length;
+    await settle();
+    expect(waited.calls.length - atReturn).toBeLessThanOrEqual(2);
+  });
 });

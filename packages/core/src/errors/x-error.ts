@@ -7,11 +7,16 @@ const NAME = Symbol('name');
  * cross-copy marker `Symbol.for('x.sdk.error.<name>')` (non-enumerable, so it never shows when
  * printed, and inherited by every instance, subclasses included) and the name that `error.name`
  * takes: the most derived registered class wins, so the name stays right even when a minifier renames
- * the classes (`new.target.name` would be `S`). Without `name`, only the base marker `x.sdk.error`.
+ * the classes (`new.target.name` would be `S`); the class itself is renamed back to `name` as well.
+ * Without `name`, only the base marker `x.sdk.error`.
  */
 export function registerError(type: { prototype: object }, name?: string): void {
   Object.defineProperty(type.prototype, Symbol.for(name ? `${MARKER}.${name}` : MARKER), { value: true });
-  if (name) Object.defineProperty(type.prototype, NAME, { value: name });
+  if (name) {
+    Object.defineProperty(type.prototype, NAME, { value: name });
+    // The class's own name too (what `util.inspect` and stack traces print), whatever the minifier made it.
+    Object.defineProperty(type, 'name', { value: name });
+  }
 }
 
 /** True when `value` carries the marker of the class `name` (`XError` without it), whichever copy of `@x/core` created it. */
@@ -25,10 +30,12 @@ export function hasErrorMarker(value: unknown, name?: string): boolean {
 
 /** Base class of every error this SDK throws. Prefer `XError.isInstance(error)` to `instanceof`: it works across duplicate copies of `@x/core`. */
 export class XError extends Error {
-  override readonly cause?: unknown;
+  // No `cause` field: it would be an own, enumerable `cause: undefined` on every error; `Error` declares
+  // it, and the constructor defines it (non-enumerable) only when there is one.
 
   static {
     registerError(XError);
+    Object.defineProperty(XError, 'name', { value: 'XError' });
   }
 
   constructor(message: string, options: { cause?: unknown } = {}) {

@@ -116,7 +116,11 @@ export async function* pollUntilSettled<Ref>(
         if (!rateLimited && !isTransientFailure(error)) throw error;
         failedReads = rateLimited ? failedReads : failedReads + 1;
         if (failedReads > MAX_FAILED_READS) throw error;
-        const hint = rateLimited ? (error.retryAfterMs ?? 0) : 0;
+        // A server's wait hint is honoured up to MAX_HINT_MS (or maxIntervalMs, if longer): a
+        // `Retry-After: 3600` must not stop the polling for an hour.
+        const hint = rateLimited
+          ? Math.min(error.retryAfterMs ?? 0, Math.max(MAX_HINT_MS, maxIntervalMs))
+          : 0;
         interval = Math.min(Math.max(interval * 2, hint), Math.max(maxIntervalMs, hint));
         const remaining = deadline - now();
         if (remaining <= 0) throw timeout(error);
@@ -156,6 +160,9 @@ function safeFormat<Ref>(provider: TaskProvider<Ref, unknown>, ref: Ref): string
     return `${provider.name}:?`;
   }
 }
+
+/** The longest pause a 429's wait hint buys, unless `maxIntervalMs` is longer (the HTTP client's own cap). */
+const MAX_HINT_MS = 60_000;
 
 /** Failed reads in a row (each after its own retries) that a wait rides out before giving up. */
 const MAX_FAILED_READS = 3;

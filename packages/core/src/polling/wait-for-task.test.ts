@@ -96,6 +96,29 @@ describe('waitForTask', () => {
     expect(time.sleeps).toEqual([100, 200, 400]);
   });
 
+  it("caps a 429's wait hint at 60 s (or maxIntervalMs, when longer)", async () => {
+    const hour = 3_600_000;
+    let reads = 0;
+    const provider: TaskProvider<string, unknown> = {
+      name: 'd',
+      getTask: async () => {
+        reads++;
+        if (reads === 2) throw new RateLimitError({ provider: 'd', status: 429, retryAfterMs: hour });
+        const status = reads < 3 ? 'running' : 'succeeded';
+        return createTask({ provider: 'd', id: 'd:t', status, providerStatus: status, raw: {} });
+      },
+      parseRef: (text) => text,
+      formatRef: (ref) => `d:${ref}`,
+    };
+    const time = fakeTime();
+    await waitForTask(provider, 't', { ...time, intervalMs: 100, timeoutMs: Number.POSITIVE_INFINITY });
+    expect(time.sleeps).toEqual([100, 60_000]);
+    reads = 0;
+    const longer = fakeTime();
+    await waitForTask(provider, 't', { ...longer, intervalMs: 100, maxIntervalMs: 90_000 });
+    expect(longer.sleeps).toEqual([100, 90_000]);
+  });
+
   it('rides out a few transient failures, but not a server that keeps failing', async () => {
     const recovering = createFakeProvider('d', {
       t: [{ status: 'running' }, 'server-error', 'server-error', 'server-error', { status: 'succeeded' }],

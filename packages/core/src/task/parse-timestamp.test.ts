@@ -37,6 +37,9 @@ describe('parseTimestamp, edge cases of the ISO reading', () => {
     ['2025-09-01T23:59:59.999-01', Date.UTC(2025, 8, 2, 0, 59, 59, 999)],
     ['mon, 01 sep 2025 10:00:00 ut', Date.UTC(2025, 8, 1, 10)],
     ['Mon, 01 Sep 2025 10:00:00 UTC', Date.UTC(2025, 8, 1, 10)],
+    ['1 Dec 2024 23:59 -0130', Date.UTC(2024, 11, 2, 1, 29)],
+    ['Thu, 29 Feb 2024 10:00:59 Z', Date.UTC(2024, 1, 29, 10, 0, 59)],
+    ['Sat, 01 Sep 0050 10:00:00 GMT', Date.parse('0050-09-01T10:00:00Z')], // year 50, not 1950
   ])('reads %s', (text, expected) => {
     expect(time(text)).toBe(expected);
   });
@@ -53,6 +56,14 @@ describe('parseTimestamp, edge cases of the ISO reading', () => {
     '2025-09-01T10:00:00Zulu',
     '٢٠٢٥-09-01',
     'Mon, 01 Sep 2025 10:00:00 UTCC',
+    '31 Feb 2025 10:00:00 GMT',
+    '29 Feb 2025 10:00:00 GMT',
+    '31 Apr 2025 10:00:00 GMT',
+    '01 Sep 2025 24:00:00 GMT',
+    '01 Sep 2025 10:00:60 GMT',
+    '01 Sep 2025 10:60:00 GMT',
+    '01 Sep 2025 10:00:00 +9999',
+    '00 Sep 2025 10:00:00 GMT',
   ])('rejects %s', (text) => {
     expect(parseTimestamp(text)).toBeUndefined();
   });

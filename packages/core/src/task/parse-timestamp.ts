@@ -4,9 +4,11 @@
 const ISO =
   /^\d{4}-\d{2}-\d{2}(?:([T ])\d{2}:\d{2}(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 // RFC 1123 / RFC 2822 dates (HTTP headers, some vendors): they always carry their zone. (Case is
-// ignored throughout: `[a-z]{3}` is any day name's three letters, `UTC?` is UT or UTC.)
+// ignored throughout: `[a-z]{3}` is any day name's three letters, `UTC?` is UT or UTC.) Captured:
+// 1 day, 2 month name, 3 year, 4 hours, 5 minutes, 6 seconds, 7 zone.
 const RFC_2822 =
-  /^(?:[a-z]{3},?\s+)?\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s+(?:GMT|UTC?|Z|[+-]\d{4})$/i;
+  /^(?:[a-z]{3},?\s+)?(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+(GMT|UTC?|Z|[+-]\d{4})$/i;
+const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
 
 /**
  * Parses a vendor timestamp. A timestamp with no zone (Browser Use sends "naive UTC") is read as UTC,
@@ -20,7 +22,8 @@ export function parseTimestamp(value: unknown): Date | undefined {
     const text = value.trim();
     const iso = ISO.exec(text);
     if (iso) return fromIso(text, iso);
-    return RFC_2822.test(text) ? valid(new Date(text)) : undefined;
+    const rfc = RFC_2822.exec(text);
+    return rfc ? fromRfc2822(rfc) : undefined;
   }
   if (typeof value === 'number') return valid(new Date(value));
   return value instanceof Date ? valid(value) : undefined;
@@ -39,13 +42,47 @@ function fromIso(text: string, match: RegExpExecArray): Date | undefined {
   const sign = zone[0] === '-' ? -1 : zone[0] === '+' ? 1 : 0;
   const zoneHours = sign ? digits(zone, 1) : 0;
   const zoneMinutes = zone.length > 3 ? digits(zone, zone.length - 2) : 0;
+  const fraction = match[3];
+  const ms = fraction ? Number(`${fraction}00`.slice(0, 3)) : 0; // the first three digits, zero-padded
+  return fromFields(y, m, d, h, min, s, ms, sign, zoneHours, zoneMinutes);
+}
+
+/** `RFC_2822` matched: the same checks as ISO, so `31 Feb` or `10:00:60` is no date (V8 would roll it over). */
+function fromRfc2822(match: RegExpExecArray): Date | undefined {
+  const zone = match[7]!;
+  const sign = zone[0] === '-' ? -1 : zone[0] === '+' ? 1 : 0;
+  return fromFields(
+    Number(match[3]),
+    MONTHS.indexOf(match[2]!.toLowerCase()) / 3 + 1,
+    Number(match[1]),
+    Number(match[4]),
+    Number(match[5]),
+    match[6] ? Number(match[6]) : 0,
+    0,
+    sign,
+    sign ? Number(zone.slice(1, 3)) : 0,
+    sign ? Number(zone.slice(3, 5)) : 0,
+  );
+}
+
+/** A date from its fields, or undefined when one is out of range (`2025-02-30`, `24:00`, `+99:99`). */
+function fromFields(
+  y: number,
+  m: number,
+  d: number,
+  h: number,
+  min: number,
+  s: number,
+  ms: number,
+  sign: number,
+  zoneHours: number,
+  zoneMinutes: number,
+): Date | undefined {
   // Days in the month: February by the leap-year rule, else 30 or 31.
   const days =
     m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : 30 + ((m + (m >> 3)) & 1);
   if (m < 1 || m > 12 || d < 1 || d > days || h > 23 || min > 59 || s > 59) return undefined;
   if (zoneHours > 23 || zoneMinutes > 59) return undefined;
-  const fraction = match[3];
-  const ms = fraction ? Number(`${fraction}00`.slice(0, 3)) : 0; // the first three digits, zero-padded
   const offset = sign * (zoneHours * 60 + zoneMinutes);
   // Date.UTC reads the years 0-99 as 1900-1999: count 400 years later (exactly 146,097 days) and take them back.
   // Years 0000-9999 stay well inside Date's range: the date is always valid.
