@@ -34,4 +34,27 @@ describe('convertBrowserAITask', () => {
     expect(task.artifacts).toEqual([{ kind: 'screenshot', url: 'https://s/e.png', stepIndex: 1 }]);
     expect(task.output).toBe('d');
   });
+
+  it("takes the output from the last step's result as sent, an empty one included", () => {
+    const read = (results: Array<{ history_index: number; result?: string | null }>) =>
+      convertBrowserAITask({
+        sessionId: 'sess_1',
+        task: response({ status: 'finalized' }),
+        results: response({ results }),
+      }).output;
+    expect(
+      read([
+        { history_index: 0, result: 'partial' },
+        { history_index: 1, result: '' },
+      ]),
+    ).toBe('');
+    expect(
+      read([
+        { history_index: 0, result: 'partial' },
+        { history_index: 1, result: null },
+      ]),
+    ).toBe('partial');
+    expect(read([{ history_index: 0, result: 'partial' }, { history_index: 1 }])).toBe('partial');
+    expect(read([])).toBeUndefined();
+  });
 });

@@ -106,10 +106,14 @@ function addArtifact(artifacts: TaskArtifact[], kind: TaskArtifact['kind'], url:
   if (text) artifacts.push({ kind, url: text, stepIndex });
 }
 
+/**
+ * The `result` of the last step that has one, as sent: an empty string counts (the last step answered
+ * nothing), so an earlier step's intermediate text is never passed off as the task's output.
+ */
 function findOutput(steps: readonly TaskStep[]): string | undefined {
   for (let i = steps.length - 1; i >= 0; i--) {
-    const result = steps[i]?.result;
-    if (result !== undefined) return result;
+    const result = (steps[i]?.raw as BrowserAITaskResult | undefined)?.result;
+    if (typeof result === 'string') return result;
   }
   return undefined;
 }
