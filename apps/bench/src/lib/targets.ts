@@ -54,9 +54,12 @@ async function timedFetchJson(url: string, headers: Record<string, string>): Pro
 }
 
 async function loadUndiciGetJson() {
-  const { request } = await import('undici');
+  const { Agent, request } = await import('undici');
+  // Its own Agent: the global dispatcher may be the one Node's built-in undici (behind global `fetch`)
+  // installed, and `request` would then run on that older connection layer, not the version we name.
+  const dispatcher = new Agent();
   return async (url: string, headers: Record<string, string>): Promise<unknown> => {
-    const { statusCode, body } = await request(url, { headers });
+    const { statusCode, body } = await request(url, { headers, dispatcher });
     if (statusCode !== 200) {
       await body.dump();
       throw new Error(`HTTP ${statusCode} from ${url}`);
