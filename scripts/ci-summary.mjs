@@ -3,7 +3,8 @@
 //   Tests: N passed, N failed
 // Reports: vitest JSON reports (packages/*/test-results.json, apps/*/test-results.json) and the
 // {name, passed, failed} files that the other checks of .ci/run write to .ci/results/.
-// Exits 1 when a test failed or when no test ran at all.
+// A workspace package with a `test` script but no report counts as one failure (its suite crashed
+// before reporting, or never ran). Exits 1 when a test failed or when no test ran at all.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -17,7 +18,16 @@ for (const group of ['packages', 'apps', 'examples']) {
   if (!existsSync(dir)) continue;
   for (const name of readdirSync(dir)) {
     const file = join(dir, name, 'test-results.json');
-    if (!existsSync(file)) continue;
+    if (!existsSync(file)) {
+      // A package with tests but no report: its suite crashed before reporting, or never ran.
+      const manifest = join(dir, name, 'package.json');
+      const scripts = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')).scripts : undefined;
+      if (scripts?.test) {
+        rows.push([`${group}/${name} (no report: crashed or did not run)`, 0, 1]);
+        failed += 1;
+      }
+      continue;
+    }
     const report = JSON.parse(readFileSync(file, 'utf8'));
     const p = report.numPassedTests ?? 0;
     const f = (report.numFailedTests ?? 0) + (report.success === false && !report.numFailedTests ? 1 : 0);
