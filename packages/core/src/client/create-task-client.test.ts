@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import { createFakeProvider } from '../polling/fake-provider.test-helper';
+import type { Task } from '../task/task';
 import { createTaskClient } from './create-task-client';
 import type { TaskUpdate } from './task-client-types';
 
@@ -217,5 +218,21 @@ describe('createTaskClient', () => {
     const atReturn = waited.calls.length;
     await settle();
     expect(waited.calls.length - atReturn).toBeLessThanOrEqual(2);
+  });
+
+  it('names a provider that resolves with something that is not a Task', async () => {
+    const broken = {
+      name: 'broken',
+      getTask: async () => null as unknown as Task,
+      parseRef: (text: string) => text.replace('broken:', ''),
+      formatRef: (ref: string) => `broken:${ref}`,
+    };
+    const client = createTaskClient({ providers: [broken] });
+    const message = 'broken: getTask resolved with null, not a Task';
+    expect((await client.getMany(['broken:1']))[0]?.error).toEqual(new TypeError(message));
+    expect((await client.waitMany(['broken:1'], fast))[0]?.error).toEqual(new TypeError(message));
+    for await (const update of client.watch('broken:1', fast)) {
+      expect(update).toMatchObject({ done: true, error: new TypeError(message) });
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import { describeValue } from '../http/describe-value';
 import { validateNumberOption, validateSignal } from '../http/validate-settings';
+import { assertTask } from '../polling/assert-task';
 import { waitForTask } from '../polling/wait-for-task';
 import type { WaitForTaskOptions } from '../polling/wait-for-task-options';
 import { watchTask } from '../polling/watch-task';
@@ -88,7 +89,9 @@ export function createTaskClient(options: TaskClientOptions): TaskClient {
         items.map(async (item) => {
           try {
             const provider = limitProvider(item.provider, limiter);
-            return { ref: item.text, task: await run(provider, item.ref, fanOut?.next()) };
+            const task = await run(provider, item.ref, fanOut?.next());
+            assertTask(task, item.provider.name);
+            return { ref: item.text, task };
           } catch (error) {
             return { ref: item.text, error };
           }

@@ -9,6 +9,7 @@ import { describeValue } from '../http/describe-value';
 import { validateNumberOption, validateSignal } from '../http/validate-settings';
 import type { Task } from '../task/task';
 import type { RequestOptions, TaskProvider } from '../task/task-provider';
+import { assertTask } from './assert-task';
 import type { WaitForTaskOptions } from './wait-for-task-options';
 
 /** The longest timer `setTimeout` keeps; a longer one would fire at once. */
@@ -88,7 +89,12 @@ export async function* pollUntilSettled<Ref>(
     });
     cut.catch(() => {});
     try {
-      return await Promise.race([readTask({ ...options.request, signal: guard.signal, deadline }), cut]);
+      const task = await Promise.race([
+        readTask({ ...options.request, signal: guard.signal, deadline }),
+        cut,
+      ]);
+      assertTask(task, provider.name);
+      return task;
     } catch (error) {
       if (signal?.aborted) throw APIUserAbortError.isInstance(error) ? error : aborted();
       if (expired) throw timeout(); // the read was cut by the limit
