@@ -19,7 +19,7 @@ import { loadApiKey } from './load-api-key';
 import { parseRetryAfter } from './parse-retry-after';
 import { BodyTooLargeSignal, readBody } from './read-body';
 import { readEnvironment } from './read-environment';
-import { REDACTED, redactSecret, redactSecretDeep } from './redact-secret';
+import { REDACTED, redactSecret, redactSecretDeep, redactSecretInJsonText } from './redact-secret';
 import { resolveBaseURL } from './resolve-base-url';
 import { toOneLine } from './to-one-line';
 import { validateHeaders, validateNumberOption, validateSignal } from './validate-settings';
@@ -194,7 +194,7 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
             url,
             headers: responseHeaders,
             // Redact first, then cut: a cut can never leave part of the key behind.
-            body: redactTrailingPrefix(redactSecret(error.partial, apiKey), apiKey).slice(
+            body: redactTrailingPrefix(redactSecretInJsonText(error.partial, apiKey), apiKey).slice(
               0,
               KEPT_BODY_CHARACTERS,
             ),
@@ -228,7 +228,7 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
           status,
           url,
           headers: responseHeaders,
-          body: redactSecret(rawText, apiKey),
+          body: redactSecretInJsonText(rawText, apiKey),
           requestId,
           cause: mentionsSecret(cause, apiKey) ? undefined : cause,
         });
@@ -240,7 +240,7 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
         // The parser's message quotes the text it choked on, so the cause comes from the redacted text.
         let cause: unknown;
         try {
-          JSON.parse(redactSecret(rawText, apiKey));
+          JSON.parse(redactSecretInJsonText(rawText, apiKey));
         } catch (redactedParseError) {
           cause = redactedParseError;
         }
@@ -266,7 +266,7 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
     }
     // Redacted twice: in the text, and in the parsed values, where escapes (`\/`, `\u0041`) the text
     // hid are decoded back into the key.
-    const body = redactSecretDeep(parseJsonOrText(redactSecret(rawText, apiKey)), apiKey);
+    const body = redactSecretDeep(parseJsonOrText(redactSecretInJsonText(rawText, apiKey)), apiKey);
     const vendorMessage =
       status >= 300 && status < 400
         ? `redirect to ${responseHeaders.location ?? 'an unknown location'} not followed`

@@ -23,6 +23,32 @@ describe('extractErrorMessage', () => {
     expect(extractErrorMessage(page)).toBe('502 Bad Gateway');
   });
 
+  it('falls back to the first h1, then to the text without tags, scripts and styles', () => {
+    expect(extractErrorMessage('<html><title> </title><H1 class="x">Service Unavailable</H1></html>')).toBe(
+      'Service Unavailable',
+    );
+    expect(
+      extractErrorMessage(
+        '<html><titles>no</titles><head><style>p{x:1}</style><script>var a="<b>";</script></head>' +
+          '<body><p>Upstream <b>timed</b> out</p></body></html>',
+      ),
+    ).toBe('no Upstream timed out');
+    expect(extractErrorMessage('<html><body>Gateway error <div class="unclosed')).toBe('Gateway error');
+  });
+
+  it('reads a hostile page in linear time (no regex backtracking on `<title` without `>`)', () => {
+    // 200,000 characters: the regexes this replaced took about 30 s on this input, blocking the event loop.
+    for (const page of [
+      `<html>${'<'.repeat(200_000)}`,
+      `<html>${'<title'.repeat(40_000)}`,
+      `<html>${'<script'.repeat(30_000)}`,
+    ]) {
+      const began = performance.now();
+      extractErrorMessage(page);
+      expect(performance.now() - began).toBeLessThan(1_000);
+    }
+  });
+
   it('cuts long text to one bounded line', () => {
     const message = extractErrorMessage('y'.repeat(1_000))!;
     expect(message.length).toBeLessThanOrEqual(300);

@@ -40,16 +40,73 @@ function fromValidationList(items: unknown[]): string | undefined {
   return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
-function fromText(text: string): string | undefined {
-  if (/<html|<!doctype/i.test(text)) {
-    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+/** The most of an error body's text read for its message (which keeps 300 characters). */
+const MAX_SCANNED = 65_536;
+
+/**
+ * The message of a text body: an HTML page's `<title>`, else its first `<h1>`, else its text without
+ * tags, scripts and styles; any other text as it is. Linear scans with `indexOf`, never a regex that
+ * could backtrack on a hostile page (`<title` repeated without `>`), over the first 64 KiB only.
+ */
+function fromText(body: string): string | undefined {
+  const text = body.length > MAX_SCANNED ? body.slice(0, MAX_SCANNED) : body;
+  const lower = text.toLowerCase();
+  if (lower.includes('<html') || lower.includes('<!doctype')) {
+    const title = elementText(text, lower, 'title');
     if (title) return title;
-    const heading = /<h1[^>]*>([^<]*)<\/h1>/i.exec(text)?.[1]?.trim();
+    const heading = elementText(text, lower, 'h1');
     if (heading) return heading;
-    const stripped = text.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<[^>]+>/gi, ' ').trim();
-    return stripped || undefined;
+    return stripTags(text, lower) || undefined;
   }
   return text.trim() || undefined;
+}
+
+/** The text of the first `<name ...>text</name>` (tags inside it cut it short), trimmed. */
+function elementText(text: string, lower: string, name: string): string | undefined {
+  let from = 0;
+  for (;;) {
+    const start = lower.indexOf(`<${name}`, from);
+    if (start < 0) return undefined;
+    const after = lower.charAt(start + name.length + 1);
+    const open = lower.indexOf('>', start);
+    if (open < 0) return undefined;
+    if (
+      after === '>' ||
+      after === ' ' ||
+      after === '\t' ||
+      after === '\n' ||
+      after === '\r' ||
+      after === '/'
+    ) {
+      const end = lower.indexOf('<', open + 1);
+      if (end < 0 || !lower.startsWith(`</${name}`, end)) return undefined;
+      return text.slice(open + 1, end).trim() || undefined;
+    }
+    from = open + 1; // `<titles>` or `<h1x>`: another tag, look further
+  }
+}
+
+/** The text of a page with its tags removed, and its scripts and styles with their content. */
+function stripTags(text: string, lower: string): string {
+  let out = '';
+  let at = 0;
+  while (at < text.length) {
+    const open = lower.indexOf('<', at);
+    if (open < 0) {
+      out += text.slice(at);
+      break;
+    }
+    out += `${text.slice(at, open)} `;
+    const skipTo = lower.startsWith('<script', open)
+      ? '</script>'
+      : lower.startsWith('<style', open)
+        ? '</style>'
+        : '>';
+    const close = lower.indexOf(skipTo, open + 1);
+    if (close < 0) break; // an unclosed tag, script or style: the rest is markup
+    at = close + skipTo.length;
+  }
+  return out.trim();
 }
 
 /** One part of a validation error's `loc`: strings and numbers as they are, anything else as `?`. */

@@ -1,10 +1,14 @@
 import { redactSecret } from './redact-secret';
 
-/** Response headers as a plain object with lower-case names, `secret` redacted from names and values. */
+/**
+ * Response headers as a plain object with lower-case names, `secret` redacted from names (in lower
+ * case, as `Headers` holds them) and values.
+ */
 export function headersToRecord(headers: Headers, secret?: string): Record<string, string> {
   const out: Record<string, string> = {};
+  const lowerSecret = secret?.toLowerCase();
   headers.forEach((value, name) => {
-    out[redactSecret(name.toLowerCase(), secret)] = redactSecret(value, secret);
+    out[redactSecret(name.toLowerCase(), lowerSecret)] = redactSecret(value, secret);
   });
   return out;
 }

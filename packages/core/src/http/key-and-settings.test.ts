@@ -256,6 +256,54 @@ describe('the API key never shows in an error', () => {
     expectNoKey(error, key);
   });
 
+  it('a key in JSON escapes inside a kept body (2xx not as promised, too large) or a header name', async () => {
+    const key = 'acme_Live/9F8e7D6c5B4a3210';
+    const escaped = '\\u0061cme_Live\\/9F8e7D6c5B4a3210';
+    nock(BASE)
+      .get('/tasks/1')
+      .reply(200, `{"detail":"echo ${escaped}"}`, { 'content-type': 'application/json' });
+    const invalid = await fail(client({ apiKey: key }).getJson('/tasks/1', { validate: () => 'not a task' }));
+    expect(InvalidResponseError.isInstance(invalid)).toBe(true);
+    expect((invalid as InvalidResponseError).body).toBe('{"detail":"echo [REDACTED]"}');
+    expectNoKey(invalid, key);
+
+    // Streamed, with no content-length: the body is read up to the limit and kept.
+    const streamed = new TextEncoder().encode(`{"detail":"echo ${escaped}","pad":"${'x'.repeat(200)}"}`);
+    const { fetch } = recorder(
+      () =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              for (let at = 0; at < streamed.length; at += 10)
+                controller.enqueue(streamed.slice(at, at + 10));
+              controller.close();
+            },
+          }),
+        ),
+    );
+    const large = await fail(client({ apiKey: key, maxResponseBytes: 100, fetch }).getJson('/tasks/1'));
+    expect(ResponseTooLargeError.isInstance(large)).toBe(true);
+    expect((large as ResponseTooLargeError).body).toContain('echo [REDACTED]');
+    expectNoKey(large, key);
+
+    nock(BASE)
+      .get('/tasks/1')
+      .reply(401, { detail: 'no' }, { [`x-echo-${key.replace('/', '-')}`]: '1' });
+    const named = await fail(client({ apiKey: key.replace('/', '-') }).getJson('/tasks/1'));
+    expect(Object.keys((named as APIError).headers)).toContain('x-echo-[REDACTED]');
+    expectNoKey(named, key.replace('/', '-').toLowerCase());
+  });
+
+  it('an error body with a __proto__ key keeps it as a plain key', async () => {
+    nock(BASE).get('/tasks/1').reply(400, '{"__proto__":{"detail":"Spoofed"},"detail2":"real"}', {
+      'content-type': 'application/json',
+    });
+    const error = (await fail(client().getJson('/tasks/1'))) as APIError;
+    expect(error.message).toBe('acme 400: Bad Request');
+    expect(Object.getPrototypeOf(error.body)).toBe(Object.prototype);
+    expect(JSON.stringify(error.body)).toBe('{"__proto__":{"detail":"Spoofed"},"detail2":"real"}');
+  });
+
   it('the client itself prints no key', () => {
     const http = client();
     for (const text of [String(http), JSON.stringify(http), inspect(http, { depth: 5, showHidden: true })]) {
@@ -323,6 +371,8 @@ describe('the key and base URL: option, else environment, read at each call', ()
     ['', 'a non-empty URL string'],
     ['https://acme.example.test/api?x=1', 'a URL without query or fragment'],
     ['https://acme.example.test/api#top', 'a URL without query or fragment'],
+    ['https://acme.example.test/api?', 'a URL without query or fragment'],
+    ['https://acme.example.test/api#', 'a URL without query or fragment'],
     ['https://user:pass@acme.example.test', 'a URL without credentials'],
     ['https://acme.example.test/\r\nX: 1', 'free of control characters'],
   ])('baseURL %j is refused at creation (%s)', (baseURL, expected) => {
@@ -337,6 +387,36 @@ describe('the key and base URL: option, else environment, read at each call', ()
     expect(InvalidArgumentError.isInstance(error)).toBe(true);
     expect(error.argument).toBe('baseURL');
     expect(error.message.startsWith(`baseURL must be ${expected}, got `)).toBe(true);
+  });
+
+  it('never shows the credentials, query or fragment of a refused base URL', () => {
+    for (const [baseURL, shown] of [
+      [
+        'https://bob:S3cretPw@api.acme.test/v1',
+        '"https://api.acme.test/v1" (credentials, query and fragment not shown)',
+      ],
+      [
+        'https://api.acme.test/v1?token=S3cretPw',
+        '"https://api.acme.test/v1" (credentials, query and fragment not shown)',
+      ],
+      [
+        'https://api.acme.test/v1#S3cretPw',
+        '"https://api.acme.test/v1" (credentials, query and fragment not shown)',
+      ],
+      ['bob:S3cretPw@api.acme.test', 'a 26-character string'],
+    ]) {
+      const error = (() => {
+        try {
+          client({ baseURL });
+        } catch (caught) {
+          return caught as InvalidArgumentError;
+        }
+        throw new Error('accepted');
+      })();
+      expect(error.message).toContain(`, got ${shown}`);
+      for (const text of [error.message, JSON.stringify(error), inspect(error)])
+        expect(text).not.toContain('S3cretPw');
+    }
   });
 
   it('a bad base URL from the environment is refused at the call, before any request', async () => {

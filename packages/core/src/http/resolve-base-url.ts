@@ -20,7 +20,7 @@ export function resolveBaseURL(args: {
   const fail = (expected: string): never => {
     throw new InvalidArgumentError({
       argument: name,
-      message: `${name} must be ${expected}, got ${describeValue(value)}`,
+      message: `${name} must be ${expected}, got ${describeURL(value)}`,
     });
   };
   if (typeof value !== 'string' || value.trim() === '') return fail('a non-empty URL string');
@@ -32,7 +32,27 @@ export function resolveBaseURL(args: {
     return fail('an absolute http(s) URL');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail('an http: or https: URL');
-  if (url.search || url.hash) return fail('a URL without query or fragment');
+  // `href`, not `search`/`hash`: an empty `?` or `#` leaves those empty but still ends the path.
+  if (url.href.includes('?') || url.href.includes('#')) return fail('a URL without query or fragment');
   if (url.username || url.password) return fail('a URL without credentials');
   return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * A rejected base URL as an error may show it: what may hold a secret (user and password, query,
+ * fragment) is left out, and text that is no URL but looks like it holds one (`@`, `?`, `#`) is only
+ * described by its length.
+ */
+function describeURL(value: unknown): string {
+  if (typeof value !== 'string') return describeValue(value);
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {}
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    // `user:pw@host` parses too, as the scheme `user:`: only an http(s) URL is taken apart.
+    return /[@?#]/.test(value) ? `a ${value.length}-character string` : describeValue(value);
+  }
+  if (!url.username && !url.password && !/[?#]/.test(url.href)) return describeValue(value);
+  return `"${url.protocol}//${url.host}${url.pathname}" (credentials, query and fragment not shown)`;
 }
