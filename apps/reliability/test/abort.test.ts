@@ -62,11 +62,15 @@ const CASES: AbortCase[] = [
   },
   {
     name: "during waitForTask's second read (headers 5 s away)",
-    faults: [{ delayMs: 5_000, match: { method: 'GET' }, times: 1 }],
+    // The first fault changes nothing and uses up the first read; the second holds the second read.
+    faults: [
+      { match: { method: 'GET' }, times: 1 },
+      { delayMs: 5_000, match: { method: 'GET' }, times: 1 },
+    ],
     call: (provider, ref, signal) => waitForTask(provider, ref, { intervalMs: 20, signal }),
-    ready: sawRequests(1),
+    ready: sawRequests(2),
     thenMs: 60,
-    requests: 1,
+    requests: 2,
   },
   {
     name: 'a signal aborted before the call',

@@ -134,10 +134,11 @@ const CASES: MatrixCase[] = [
   },
   {
     name: '429, Retry-After as an HTTP date is honoured',
-    fault: '429 once, `Retry-After: <HTTP date 1-2 s ahead>`',
+    fault: '429 once, `Retry-After: <HTTP date, the next whole second>`',
     settings: { maxRetryDelayMs: undefined },
     faults: (c) => {
-      const date = Math.floor((Date.now() + 2_000) / 1_000) * 1_000;
+      // HTTP dates count whole seconds: the next one is 0-1 s ahead (at least 100 ms, to see a wait).
+      const date = Math.ceil((Date.now() + 100) / 1_000) * 1_000;
       c.expectedWaitMs = date - Date.now();
       const header = new Date(date).toUTCString();
       return [once({ ...vendorError(c, 429, 'Too many requests'), headers: { 'retry-after': header } })];

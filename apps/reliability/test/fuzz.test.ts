@@ -24,11 +24,25 @@ afterAll(() => recorder.flush());
 
 // nock's fetch interceptor doubles the cost of each call; every request here goes to the sandbox on
 // 127.0.0.1 (explicit baseURL), so the interceptor is lifted for this file and put back after it.
+// Without nock nothing refuses a request to another host, so a cheap guard takes its place: a `fetch`
+// that fails (and fails the run) for anything but the loopback sandboxes, generated `location`s included.
+const realFetch = globalThis.fetch;
+const offLoopback: string[] = [];
 beforeAll(() => {
   nock.restore();
+  globalThis.fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') {
+      offLoopback.push(url.href);
+      return Promise.reject(new Error(`fuzz: a request left 127.0.0.1 (${url.href})`));
+    }
+    return realFetch(input, init);
+  };
 });
 afterAll(() => {
+  globalThis.fetch = realFetch;
   nock.activate();
+  expect(offLoopback, 'requests to hosts other than 127.0.0.1').toEqual([]);
 });
 
 /** Runs per provider: 3 × 3,400 = 10,200 in all. `RELIABILITY_FUZZ_RUNS` changes it. */

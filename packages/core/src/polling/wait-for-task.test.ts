@@ -200,6 +200,38 @@ describe('waitForTask', () => {
     expect(Date.now() - began).toBeLessThan(1_000);
   });
 
+  it('an abort during a later read settles at once, even when the provider ignores its signal', async () => {
+    let reads = 0;
+    let secondReadStarted!: () => void;
+    const started = new Promise<void>((resolve) => {
+      secondReadStarted = resolve;
+    });
+    const provider: TaskProvider<string, unknown> = {
+      name: 'd',
+      getTask: async () => {
+        reads++;
+        if (reads === 1)
+          return createTask({ provider: 'd', id: 'd:t', status: 'running', providerStatus: 'r', raw: {} });
+        secondReadStarted();
+        return new Promise<never>(() => {}); // hangs, deaf to its signal
+      },
+      parseRef: (text) => text,
+      formatRef: (ref) => `d:${ref}`,
+    };
+    const controller = new AbortController();
+    const pending = waitForTask(provider, 't', { intervalMs: 1, signal: controller.signal }).catch(
+      (caught: Error) => caught,
+    );
+    await started;
+    controller.abort();
+    const settled = await Promise.race([
+      pending,
+      new Promise((resolve) => setTimeout(() => resolve('hung'), 500)),
+    ]);
+    expect(APIUserAbortError.isInstance(settled)).toBe(true);
+    expect(reads).toBe(2);
+  });
+
   it('an abort during an interval settles at once with APIUserAbortError', async () => {
     const { provider } = createFakeProvider('d', { t: [{ status: 'running' }] });
     const controller = new AbortController();
