@@ -68,6 +68,16 @@ const expectNoKey = (error: Error, key = KEY) => {
   }
 };
 
+/** The error a client with this base URL throws at creation (fails the test when it is accepted). */
+const refusedBaseURL = (baseURL: string) => {
+  try {
+    client({ baseURL });
+  } catch (caught) {
+    return caught as InvalidArgumentError;
+  }
+  throw new Error(`baseURL ${JSON.stringify(baseURL)} was accepted`);
+};
+
 const fail = (promise: Promise<unknown>) =>
   promise.then(
     () => {
@@ -376,14 +386,7 @@ describe('the key and base URL: option, else environment, read at each call', ()
     ['https://user:pass@acme.example.test', 'a URL without credentials'],
     ['https://acme.example.test/\r\nX: 1', 'free of control characters'],
   ])('baseURL %j is refused at creation (%s)', (baseURL, expected) => {
-    const error = (() => {
-      try {
-        client({ baseURL });
-      } catch (caught) {
-        return caught as InvalidArgumentError;
-      }
-      throw new Error('accepted');
-    })();
+    const error = refusedBaseURL(baseURL);
     expect(InvalidArgumentError.isInstance(error)).toBe(true);
     expect(error.argument).toBe('baseURL');
     expect(error.message.startsWith(`baseURL must be ${expected}, got `)).toBe(true);
@@ -404,15 +407,8 @@ describe('the key and base URL: option, else environment, read at each call', ()
         '"https://api.acme.test/v1" (credentials, query and fragment not shown)',
       ],
       ['bob:S3cretPw@api.acme.test', 'a 26-character string'],
-    ]) {
-      const error = (() => {
-        try {
-          client({ baseURL });
-        } catch (caught) {
-          return caught as InvalidArgumentError;
-        }
-        throw new Error('accepted');
-      })();
+    ] as const) {
+      const error = refusedBaseURL(baseURL);
       expect(error.message).toContain(`, got ${shown}`);
       for (const text of [error.message, JSON.stringify(error), inspect(error)])
         expect(text).not.toContain('S3cretPw');
