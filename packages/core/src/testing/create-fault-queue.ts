@@ -6,6 +6,8 @@ import { validateFault } from './validate-fault';
 export interface FaultQueue {
   /** Validates and queues a fault (a copy: later changes to the object do not affect it). */
   add(fault: Fault): void;
+  /** How many faults are queued with `times` left. */
+  size(): number;
   /** Removes every fault. */
   clear(): void;
   /**
@@ -27,17 +29,21 @@ export function createFaultQueue(random: () => number): FaultQueue {
         headers: fault.headers === undefined ? undefined : { ...fault.headers },
         body: copyBody(fault.body),
       };
-      entries.push({ fault: copy, remaining: fault.times ?? 1 });
+      const remaining = fault.times ?? 1;
+      if (remaining > 0) entries.push({ fault: copy, remaining }); // `times: 0` never applies
     },
     clear() {
       entries = [];
     },
+    size: () => entries.length,
     take(request) {
-      for (const entry of entries) {
+      for (const [index, entry] of entries.entries()) {
         if (entry.remaining <= 0 || !matchRequest(entry.fault.match, request)) continue;
         const probability = entry.fault.probability ?? 1;
         if (probability < 1 && !(random() < probability)) continue;
         entry.remaining -= 1;
+        // A used-up fault leaves the queue: a long test injecting one per call keeps no dead entries.
+        if (entry.remaining <= 0) entries.splice(index, 1);
         return entry.fault;
       }
       return undefined;
