@@ -7,7 +7,7 @@ const TEST_FILE =
 /**
  * Reads `pkg` (`{ name, version }`) back from the registry and checks it: that version is `latest`, its
  * internal ranges are resolved to `^<version>` (`versions` maps each workspace package to its version),
- * every `exports` target is in the tarball, the README is, and neither a test file nor the CHANGELOG
+ * every `exports` target is in the tarball, the README and LICENSE are, and neither a test file nor the CHANGELOG
  * (it stays in the repository, linked from the README, so releases do not grow every install). Resolves with
  * `{ name, version, packed, unpacked, files }` (bytes, file count).
  */
@@ -32,7 +32,7 @@ export async function inspectPublishedPackage(registryURL, pkg, versions) {
   const paths = new Set(files.map((file) => file.path));
   const missing = exportTargets(manifest.exports).filter((target) => !paths.has(target));
   if (missing.length > 0) throw new Error(`exports point at files not in the tarball: ${missing.join(', ')}`);
-  for (const required of ['package.json', 'README.md'])
+  for (const required of ['package.json', 'README.md', 'LICENSE'])
     if (!paths.has(required)) throw new Error(`${required} is not in the tarball`);
   const stray = [...paths].filter((path) => TEST_FILE.test(path) || path === 'CHANGELOG.md');
   if (stray.length > 0)
