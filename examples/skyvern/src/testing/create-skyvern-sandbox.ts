@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import { InvalidArgumentError } from '@x/core';
 import {
   createTaskScript,
@@ -138,6 +139,7 @@ export async function createSkyvernSandbox(options: SkyvernSandboxOptions = {}):
     random: options.random,
     now,
     notFound: (request) => (authorized(request) ? detail(404, 'Not Found') : forbidden()),
+    faultBody: (status) => detail(status, STATUS_CODES[status] ?? 'Error').body,
     routes: [
       {
         method: 'GET',

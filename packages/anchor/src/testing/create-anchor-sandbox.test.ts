@@ -254,6 +254,18 @@ describe('errors as the vendor sends them', () => {
 });
 
 describe('faults', () => {
+  it("answers an error-status fault without a body in Anchor's error shape", async () => {
+    const ref = sandbox.createTask();
+    sandbox.injectFault({ status: 503 });
+    const noRetry = createAnchor({ apiKey: sandbox.apiKey, baseURL: sandbox.baseURL, maxRetries: 0 });
+    const error = await noRetry.getTask(ref).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      status: 503,
+      body: { error: { code: 503, message: 'Service Unavailable' } },
+      message: 'anchor 503: Service Unavailable',
+    });
+  });
+
   it('retries a 503, then succeeds', async () => {
     const ref = sandbox.createTask({ advanceOn: 'read' });
     sandbox.injectFault({ status: 503, body: { error: { code: 503, message: 'busy' } } });

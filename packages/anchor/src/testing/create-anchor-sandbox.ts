@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import { InvalidArgumentError, isUuid } from '@x/core';
 import {
   createTaskScript,
@@ -78,7 +79,7 @@ export interface AnchorSandbox {
   createTask(options?: AnchorSandboxTaskOptions & { api?: 'v1' }): AnchorExecutionRef;
   /** Registers a scripted task; returns a reference of its API's kind. */
   createTask(options?: AnchorSandboxTaskOptions): AnchorTaskRef;
-  /** `server.injectFault`. */
+  /** `server.injectFault`. An error `status` without `body` answers `{ error: { code, message } }`. */
   injectFault(fault: Fault): void;
   /** Stops the server, dropping open connections. */
   close(): Promise<void>;
@@ -125,6 +126,7 @@ export async function createAnchorSandbox(options: AnchorSandboxOptions = {}): P
     now,
     notFound: (request) =>
       authorized(request) ? errorReply(404, 'Not found') : errorReply(401, 'Invalid API key'),
+    faultBody: (status) => errorReply(status, STATUS_CODES[status] ?? 'Error').body,
     routes: [
       {
         method: 'GET',

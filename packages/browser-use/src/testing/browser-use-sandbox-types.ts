@@ -57,7 +57,7 @@ export interface BrowserUseSandbox {
   env(): Record<string, string>;
   /** Registers a scripted task; returns its uuid. */
   createTask(options?: BrowserUseSandboxTaskOptions): BrowserUseRef;
-  /** `server.injectFault`; paths include the `/api/v2` prefix. */
+  /** `server.injectFault`; paths include the `/api/v2` prefix. An error `status` without `body` answers `{ detail: <status text> }`. */
   injectFault(fault: Fault): void;
   close(): Promise<void>;
 }

@@ -341,6 +341,18 @@ describe('waiting through the sandbox', () => {
 });
 
 describe('faults', () => {
+  it("an error-status fault without a body answers in Browser Use's error shape", async () => {
+    const taskId = sandbox.createTask();
+    sandbox.injectFault({ status: 502 });
+    const noRetry = createBrowserUse({ apiKey: sandbox.apiKey, baseURL: sandbox.baseURL, maxRetries: 0 });
+    const error = await noRetry.getTask(taskId).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      status: 502,
+      body: { detail: 'Bad Gateway' },
+      message: 'browser-use 502: Bad Gateway',
+    });
+  });
+
   it('a 503 then success', async () => {
     const taskId = sandbox.createTask({ advanceOn: 'read' });
     sandbox.injectFault({

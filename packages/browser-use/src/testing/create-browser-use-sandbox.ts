@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import { isUuid } from '@x/core';
 import {
   createTaskScript,
@@ -77,6 +78,7 @@ export async function createBrowserUseSandbox(
     random: options.random,
     now,
     notFound: () => ({ status: 404, body: { detail: 'Not Found' } }),
+    faultBody: (status) => ({ detail: STATUS_CODES[status] ?? 'Error' }),
     routes: [
       { method: 'GET', path: `${BASE_PATH}/tasks/:taskId`, handler: handle((view) => view) },
       { method: 'GET', path: `${BASE_PATH}/tasks/:taskId/status`, handler: handle(toStatusView) },

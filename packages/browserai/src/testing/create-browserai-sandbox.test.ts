@@ -44,7 +44,8 @@ describe('BrowserAI sandbox', () => {
     expect(metadata.status).toBe('running');
     await provider.api.getTask(sessionId);
     const results = await provider.api.getResults(sessionId);
-    expect(Object.keys(results).sort()).toEqual(['completed', 'executionId', 'results', 'started', 'status']);
+    // A running task has no `completed` (the spec's date-time is not nullable): it is left out, never null.
+    expect(Object.keys(results).sort()).toEqual(['executionId', 'results', 'started', 'status']);
     expect(results.results).toHaveLength(1);
     expect(Object.keys(results.results?.[0] ?? {}).sort()).toEqual(
       [
@@ -183,6 +184,18 @@ describe('BrowserAI sandbox', () => {
     expect(NotFoundError.isInstance(error)).toBe(true);
     expect((error as Error).message).toBe('browserai 404: Task not found');
     expect(await rejection(provider.api.getResults('sess_unknown'))).toSatisfy(NotFoundError.isInstance);
+  });
+
+  it("answers an error-status fault without a body in BrowserAI's error shape", async () => {
+    const sessionId = sandbox.createTask();
+    sandbox.injectFault({ status: 500 });
+    const noRetry = createBrowserAI({ apiKey: sandbox.apiKey, baseURL: sandbox.baseURL, maxRetries: 0 });
+    const error = await noRetry.getTask(sessionId).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      status: 500,
+      body: { error: 'Internal Server Error' },
+      message: 'browserai 500: Internal Server Error',
+    });
   });
 
   it('retries a 503, then succeeds', async () => {

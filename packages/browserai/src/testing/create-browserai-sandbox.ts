@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import {
   createTaskScript,
   createTestServer,
@@ -68,7 +69,7 @@ export interface BrowserAISandbox {
   env(): Record<string, string>;
   /** Registers a scripted task; returns its session id. */
   createTask(options?: BrowserAISandboxTaskOptions): BrowserAIRef;
-  /** `server.injectFault`. */
+  /** `server.injectFault`. An error `status` without `body` answers `{ error: <status text> }`. */
   injectFault(fault: Fault): void;
   close(): Promise<void>;
 }
@@ -122,6 +123,7 @@ export async function createBrowserAISandbox(
     random: options.random,
     now,
     notFound: () => ({ status: 404, body: { error: 'Not found' } }),
+    faultBody: (status) => ({ error: STATUS_CODES[status] ?? 'Error' }),
     routes: [
       {
         method: 'GET',
@@ -312,7 +314,8 @@ function resultsBody(task: SandboxTask, stage: ResolvedStage, stageIndex: number
     executionId: task.executionId,
     status: stage.status,
     started: iso(task.createdAt),
-    completed: end ? iso(stageTime(task, stageIndex)) : null,
+    // The spec's `completed` is a date-time that is not nullable: left out until the run ends.
+    ...(end ? { completed: iso(stageTime(task, stageIndex)) } : {}),
     results: Array.from({ length: stage.steps }, (_, index) => result(task, index)),
   };
 }

@@ -63,6 +63,48 @@ describe('createTestServer', () => {
     expect(s.countRequests({ path: '/tasks/:id' })).toBe(2);
   });
 
+  it("answers an error-status fault without a body with faultBody, and a fault's own body over it", async () => {
+    const statuses: number[] = [];
+    server = await createTestServer({
+      routes: [{ method: 'GET', path: '/t', handler: () => ({ status: 200, body: { ok: true } }) }],
+      faultBody: (status) => {
+        statuses.push(status);
+        return { detail: `vendor says ${status}` };
+      },
+    });
+    const read = async () => {
+      const response = await fetch(`${server!.url}/t`);
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        text: await response.text(),
+      };
+    };
+    server.injectFault({ status: 503 });
+    expect(await read()).toEqual({
+      status: 503,
+      type: expect.stringContaining('json'),
+      text: '{"detail":"vendor says 503"}',
+    });
+    server.injectFault({ status: 429, body: { mine: 1 } });
+    expect(await read()).toMatchObject({ status: 429, text: '{"mine":1}' });
+    server.injectFault({ status: 502, body: '' });
+    expect(await read()).toMatchObject({ status: 502, text: '' });
+    server.injectFault({ status: 204 }); // not an error status: no error body
+    expect(await read()).toMatchObject({ status: 204, text: '' });
+    server.injectFault({ headers: { 'x-extra': '1' } }); // no status: the route answers
+    expect(await read()).toMatchObject({ status: 200, text: '{"ok":true}' });
+    expect(statuses).toEqual([503]);
+  });
+
+  it('answers an error-status fault without a body with an empty body when there is no faultBody', async () => {
+    const s = await start();
+    s.injectFault({ status: 503 });
+    const response = await fetch(`${s.url}/tasks/1`);
+    expect(response.status).toBe(503);
+    expect(await response.text()).toBe('');
+  });
+
   it('applies a fault `times` times, only to matching requests', async () => {
     const s = await start();
     s.injectFault({ match: { path: /^\/tasks\/2$/ }, status: 500, times: 2 });

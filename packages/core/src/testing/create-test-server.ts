@@ -31,6 +31,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
     log,
     notFound: options.notFound ?? defaultNotFound,
     now: options.now ?? Date.now,
+    faultBody: options.faultBody,
   };
   const sockets = new Set<Socket>();
   const scopes = new Set<RequestScope>();

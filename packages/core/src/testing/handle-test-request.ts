@@ -20,6 +20,8 @@ export interface TestServerState {
   readonly notFound: (request: TestRequest) => RouteReply;
   /** The clock of `receivedAt`. */
   readonly now: () => number;
+  /** The body of a fault with an error status and no body, if the server has one. */
+  readonly faultBody?: (status: number) => unknown;
 }
 
 /**
@@ -59,8 +61,8 @@ export async function handleTestRequest(
 }
 
 /**
- * The fault's own reply when it sets `status` or `body` (status default 500); otherwise the route's
- * answer, with the fault's headers (if any) added.
+ * The fault's own reply when it sets `status` or `body` (status default 500; an error status without a
+ * body gets the server's `faultBody`); otherwise the route's answer, with the fault's headers (if any) added.
  */
 async function computeReply(
   fault: Fault | undefined,
@@ -68,7 +70,9 @@ async function computeReply(
   request: TestRequest,
 ): Promise<RouteReply> {
   if (fault !== undefined && (fault.status !== undefined || fault.body !== undefined)) {
-    return { status: fault.status ?? 500, body: fault.body, headers: fault.headers };
+    const status = fault.status ?? 500;
+    const body = fault.body === undefined && status >= 400 ? state.faultBody?.(status) : fault.body;
+    return { status, body, headers: fault.headers };
   }
   const reply = await resolveRouteReply(state.routes, request, state.notFound);
   if (fault?.headers === undefined) return reply;

@@ -73,7 +73,8 @@ export interface Fault {
    * and moves on to the next fault. Default 1 (`random` is then not called).
    */
   probability?: number;
-  /** Reply with this status instead of the route's. Default 500 when only `body` is set. */
+  /** Reply with this status instead of the route's. Default 500 when only `body` is set. An error status
+   * without `body` gets the server's `faultBody` (each sandbox: its vendor's error body). */
   status?: number;
   /** Reply with this body instead of the route's (rules of `RouteReply.body`). */
   body?: unknown;
@@ -112,6 +113,12 @@ export interface TestServerOptions {
   now?: () => number;
   /** Answer when no route matches. Default 404 `{ error: 'no route' }`. */
   notFound?: (request: TestRequest) => RouteReply;
+  /**
+   * Body of a fault that sets an error `status` (400 and up) but no `body`: a sandbox answers with its
+   * vendor's error shape, e.g. `(status) => ({ detail: 'Service Unavailable' })`. Default: none (an empty
+   * body). A fault's own `body` always wins; `body: ''` asks for an empty one.
+   */
+  faultBody?: (status: number) => unknown;
 }
 
 /** A running test server on 127.0.0.1. Close it with `close()` (e.g. in `afterEach`). */
