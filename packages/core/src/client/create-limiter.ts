@@ -4,13 +4,17 @@ export type Limiter = <T>(run: () => Promise<T>) => Promise<T>;
 export function createLimiter(limit: number): Limiter {
   let active = 0;
   const waiting: Array<() => void> = [];
+  // A finished run hands its slot straight to the next waiter (`active` stays the same), so a caller
+  // arriving before that waiter resumes finds no free slot: the bound holds even when runs settle in
+  // microtasks.
   const release = () => {
-    active--;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else active--;
   };
   return async <T>(run: () => Promise<T>): Promise<T> => {
     if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    active++;
+    else active++;
     try {
       return await run();
     } finally {

@@ -8,7 +8,7 @@ import { createHttpClient } from '../http/create-http-client';
 import type { FetchFunction } from '../http/fetch-function';
 import { createTask } from '../task/create-task';
 import type { Task } from '../task/task';
-import type { RequestOptions, TaskProvider } from '../task/task-provider';
+import type { AnyTaskProvider, RequestOptions, TaskProvider } from '../task/task-provider';
 import type { TaskStatus } from '../task/task-status';
 import { createLimiter } from './create-limiter';
 import { createTaskClient } from './create-task-client';
@@ -437,6 +437,58 @@ describe('createLimiter', () => {
     const late = first.then(() => Promise.all([job(1), job(1)]));
     await Promise.all([first, second, late]);
     expect(max).toBe(1);
+  });
+
+  it('a newcomer arriving microtasks after a release does not squeeze in beside the woken waiter', async () => {
+    const ticks = async (count: number) => {
+      for (let index = 0; index < count; index++) await null;
+    };
+    for (let offset = 0; offset <= 4; offset++) {
+      const limiter = createLimiter(1);
+      let running = 0;
+      let max = 0;
+      const track = (promise: Promise<unknown>) => {
+        running++;
+        max = Math.max(max, running);
+        return promise.finally(() => running--);
+      };
+      let releaseFirst = () => {};
+      const first = limiter(() => track(new Promise<void>((resolve) => (releaseFirst = resolve))));
+      const second = limiter(() => track(new Promise((resolve) => setTimeout(resolve, 2))));
+      await ticks(1);
+      releaseFirst();
+      const newcomer = ticks(offset).then(() =>
+        limiter(() => track(new Promise((resolve) => setTimeout(resolve, 2)))),
+      );
+      await Promise.all([first, second, newcomer]);
+      expect({ offset, max }).toEqual({ offset, max: 1 });
+    }
+  });
+
+  it('waitMany keeps `concurrency` when reads settle in microtasks', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const reads = new Map<string, number>();
+    const provider: AnyTaskProvider = {
+      name: 'mem',
+      parseRef: (text) => text,
+      formatRef: (ref) => `mem:${String(ref)}`,
+      getTask(ref) {
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        const count = (reads.get(String(ref)) ?? 0) + 1;
+        reads.set(String(ref), count);
+        const status = count >= 4 ? 'succeeded' : 'running';
+        return Promise.resolve(
+          createTask({ provider: 'mem', id: `mem:${String(ref)}`, status, providerStatus: status, raw: {} }),
+        ).finally(() => inFlight--);
+      },
+    };
+    const client = createTaskClient({ providers: [provider], concurrency: 2 });
+    const refs = Array.from({ length: 10 }, (_, index) => `mem:t${index}`);
+    const results = await client.waitMany(refs, { intervalMs: 0, sleep: async () => {} });
+    expect(results.every((result) => result.task?.status === 'succeeded')).toBe(true);
+    expect(peak).toBe(2);
   });
 });
 

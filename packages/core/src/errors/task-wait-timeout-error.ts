@@ -15,7 +15,13 @@ export class TaskWaitTimeoutError extends XError {
     const last = args.lastTask
       ? ` (last status: ${args.lastTask.status}, "${args.lastTask.providerStatus}")`
       : '';
-    super(`${args.taskId}: not finished after ${args.timeoutMs} ms${last}`, { cause: args.cause });
+    // A settled last task means the wait saw the end but could not read the full task in time.
+    super(
+      args.lastTask?.isTerminal
+        ? `${args.taskId}: finished${last}, but the full task was not read within ${args.timeoutMs} ms`
+        : `${args.taskId}: not finished after ${args.timeoutMs} ms${last}`,
+      { cause: args.cause },
+    );
     this.taskId = args.taskId;
     this.timeoutMs = args.timeoutMs;
     this.lastTask = args.lastTask;

@@ -36,7 +36,7 @@ export async function* pollUntilSettled<Ref>(
 ): AsyncGenerator<Task, Task, void> {
   const {
     intervalMs = 2_000,
-    maxIntervalMs = 30_000,
+    maxIntervalMs: maxIntervalOption,
     backoffFactor = 1.5,
     timeoutMs = 600_000,
     stopOnPaused = true,
@@ -45,7 +45,15 @@ export async function* pollUntilSettled<Ref>(
     now = Date.now,
   } = options;
   validateNumberOption(intervalMs, 'intervalMs', { min: 0 });
-  validateNumberOption(maxIntervalMs, 'maxIntervalMs', { min: 0 });
+  validateNumberOption(maxIntervalOption, 'maxIntervalMs', { min: 0 });
+  // Without a maxIntervalMs, a long intervalMs raises the cap to itself (the pause then stays fixed).
+  const maxIntervalMs = maxIntervalOption ?? Math.max(DEFAULT_MAX_INTERVAL_MS, intervalMs);
+  if (intervalMs > maxIntervalMs) {
+    throw new InvalidArgumentError({
+      argument: 'intervalMs',
+      message: `intervalMs (${intervalMs}) must not exceed maxIntervalMs (${maxIntervalMs}), the longest pause`,
+    });
+  }
   validateNumberOption(backoffFactor, 'backoffFactor', { min: 1 });
   validateSignal(signal, 'signal');
   if (!(typeof timeoutMs === 'number' && timeoutMs >= 0)) {
@@ -56,6 +64,9 @@ export async function* pollUntilSettled<Ref>(
     });
   }
   const deadline = now() + timeoutMs;
+  const grace = Math.min(LAST_READ_GRACE_MS, timeoutMs);
+  /** When the one grace window of this wait closes, once a read has started inside the last `grace` ms. */
+  let graceEnd: number | undefined;
   let interval = intervalMs;
   let last: Task | undefined;
   let lastKey = '';
@@ -69,12 +80,17 @@ export async function* pollUntilSettled<Ref>(
    * One read, bounded by what is left of `timeoutMs` (a hung read must not stretch the wait by minutes
    * of per-request timeouts and retries): the read gets a signal that also fires at the deadline, and the
    * wait ends then even if the provider ignores its signal. A read started at the very end still gets
-   * `LAST_READ_GRACE_MS` (at most `timeoutMs`). An abort of the caller's signal ends the read at once.
+   * `LAST_READ_GRACE_MS` (at most `timeoutMs`), once per wait: the reads that follow it (a retry, the
+   * final full read) share that window, and none starts once it has closed. An abort of the caller's
+   * signal ends the read at once.
    */
   async function readWithinDeadline(readTask: ReadTask): Promise<Task> {
+    const remaining = deadline - now();
+    if (remaining < grace) graceEnd ??= now() + grace;
+    const allowed = graceEnd === undefined ? remaining : Math.max(remaining, graceEnd - now());
+    if (allowed <= 0) throw timeout(); // the limit (and its grace) has passed: no request
     const guard = new AbortController();
     let expired = false;
-    const allowed = Math.max(deadline - now(), Math.min(LAST_READ_GRACE_MS, timeoutMs));
     const timer =
       allowed < MAX_TIMER_MS
         ? setTimeout(() => {
@@ -155,8 +171,21 @@ export async function* pollUntilSettled<Ref>(
   }
 }
 
+/**
+ * What must differ for a read to count as a change: the status words, and a fingerprint of every step
+ * and artifact (so a step that gets its result, URL, actions or screenshot later counts, not only a new
+ * step). Lengths stand for the texts, so the key stays small whatever the vendor sends.
+ */
 function changeKey(task: Task): string {
-  return `${task.status}\u0000${task.providerStatus}\u0000${task.steps.length}\u0000${task.artifacts.length}`;
+  let key = `${task.status}\u0000${task.providerStatus}`;
+  for (const step of task.steps) {
+    key += `\u0000${step.index}:${step.url?.length}:${step.goal?.length}:${step.evaluation?.length}:${step.memory?.length}:${step.result?.length}:${step.actions?.length}:${step.screenshotUrl?.length}`;
+  }
+  key += '\u0001';
+  for (const artifact of task.artifacts) {
+    key += `\u0000${artifact.kind}:${artifact.url?.length}:${artifact.id?.length}:${artifact.name?.length}`;
+  }
+  return key;
 }
 
 function safeFormat<Ref>(provider: TaskProvider<Ref, unknown>, ref: Ref): string {
@@ -166,6 +195,9 @@ function safeFormat<Ref>(provider: TaskProvider<Ref, unknown>, ref: Ref): string
     return `${provider.name}:?`;
   }
 }
+
+/** `maxIntervalMs` when it is not given (and `intervalMs` is shorter). */
+const DEFAULT_MAX_INTERVAL_MS = 30_000;
 
 /** The longest pause a 429's wait hint buys, unless `maxIntervalMs` is longer (the HTTP client's own cap). */
 const MAX_HINT_MS = 60_000;

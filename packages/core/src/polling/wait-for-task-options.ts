@@ -6,18 +6,25 @@ import type { RequestOptions } from '../task/task-provider';
 export interface WaitForTaskOptions {
   /** First pause between two reads. Default: 2,000 ms. */
   intervalMs?: number;
-  /** Longest pause; it grows by `backoffFactor` while nothing changes. Default: 30,000 ms. */
+  /**
+   * Longest pause; it grows by `backoffFactor` while nothing changes. At least `intervalMs` (a smaller
+   * one is an `InvalidArgumentError`). Default: 30,000 ms, or `intervalMs` if longer.
+   */
   maxIntervalMs?: number;
   /** Growth of the pause after a read with no change (1 keeps it fixed). Default: 1.5. */
   backoffFactor?: number;
   /**
    * Overall limit, then `TaskWaitTimeoutError` carrying the last task; a read still running then is cancelled
-   * (one started at the very end gets up to 2 s). `Infinity`: no limit. Default: 600,000 ms.
+   * (one started in the last 2 s gets up to 2 s, once per wait: later reads share that window).
+   * `Infinity`: no limit. Default: 600,000 ms.
    */
   timeoutMs?: number;
   /** Cancels the wait at once (request, retry sleep or interval) with `APIUserAbortError`. */
   signal?: AbortSignal;
-  /** Called with the first task read and each whose status, vendor status or steps changed. */
+  /**
+   * Called with the first task read and each that changed: status, vendor status, a new step or artifact,
+   * or one whose text fields appeared or changed length.
+   */
   onUpdate?: (task: Task) => void;
   /** Resolve (or end the watch) on `paused` too, not only on terminal statuses. Default: true. */
   stopOnPaused?: boolean;

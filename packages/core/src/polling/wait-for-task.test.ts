@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { APIUserAbortError } from '../errors/api-user-abort-error';
+import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import { RateLimitError } from '../errors/status-errors';
 import { TaskWaitTimeoutError } from '../errors/task-wait-timeout-error';
 import { createTask } from '../task/create-task';
@@ -200,6 +201,72 @@ describe('waitForTask', () => {
     expect(Date.now() - began).toBeLessThan(1_000);
   });
 
+  it('gives the last look one 2 s window per wait: the final full read shares it, or is not made', async () => {
+    const light = (status: 'running' | 'succeeded') =>
+      createTask({ provider: 'd', id: 'd:t', status, providerStatus: status, raw: {} });
+    const run = async (lightReadEndsAt: number) => {
+      let clock = 0;
+      let polls = 0;
+      let fullReads = 0;
+      const provider: TaskProvider<string, unknown> = {
+        name: 'd',
+        pollTask: async () => {
+          polls++;
+          if (polls === 1) return light('running');
+          clock = lightReadEndsAt; // the second light read starts at 900 (100 ms left) and ends late
+          return light('succeeded');
+        },
+        getTask: async () => {
+          fullReads++;
+          return new Promise<never>(() => {}); // hangs, deaf to its signal
+        },
+        parseRef: (text) => text,
+        formatRef: (ref) => `d:${ref}`,
+      };
+      const began = Date.now();
+      const error = (await waitForTask(provider, 't', {
+        timeoutMs: 1_000, // the grace is min(2 s, timeoutMs) = 1,000 ms: it closes at 900 + 1,000
+        intervalMs: 900,
+        now: () => clock,
+        sleep: async (ms) => {
+          clock += ms;
+        },
+      }).catch((caught: unknown) => caught)) as TaskWaitTimeoutError;
+      return { error, fullReads, elapsed: Date.now() - began };
+    };
+
+    // The light read used 960 of the window's 1,000 ms: the full read gets the 40 ms left, not a new window.
+    const shared = await run(1_860);
+    expect(TaskWaitTimeoutError.isInstance(shared.error)).toBe(true);
+    expect(shared.fullReads).toBe(1);
+    expect(shared.elapsed).toBeLessThan(600);
+    expect(shared.error.lastTask?.status).toBe('succeeded');
+    expect(shared.error.message).toBe(
+      'd:t: finished (last status: succeeded, "succeeded"), but the full task was not read within 1000 ms',
+    );
+
+    // The light read outlasted the window: no full read is started at all.
+    const closed = await run(1_950);
+    expect(TaskWaitTimeoutError.isInstance(closed.error)).toBe(true);
+    expect(closed.fullReads).toBe(0);
+  });
+
+  it('keeps maxIntervalMs the longest pause: a longer intervalMs raises the default, or is refused', async () => {
+    const { provider } = createFakeProvider('d', {
+      t: [{ status: 'running' }, { status: 'running' }, { status: 'running' }, { status: 'succeeded' }],
+    });
+    const time = fakeTime();
+    await waitForTask(provider, 't', { ...time, intervalMs: 45_000 });
+    expect(time.sleeps).toEqual([45_000, 45_000, 45_000]); // fixed: the cap is intervalMs itself
+
+    const refused = await waitForTask(provider, 't', { intervalMs: 5_000, maxIntervalMs: 1_000 }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(InvalidArgumentError.isInstance(refused)).toBe(true);
+    expect((refused as InvalidArgumentError).argument).toBe('intervalMs');
+    expect((refused as Error).message).toContain('intervalMs (5000) must not exceed maxIntervalMs (1000)');
+  });
+
   it('an abort during a later read settles at once, even when the provider ignores its signal', async () => {
     let reads = 0;
     let secondReadStarted!: () => void;
@@ -261,5 +328,36 @@ describe('watchTask', () => {
     for await (const task of watchTask(provider, 't', fakeTime()))
       seen.push(`${task.status}/${task.steps.length}`);
     expect(seen).toEqual(['queued/0', 'running/1', 'running/2', 'timed_out/2']);
+  });
+
+  it('yields a step that changed without a new step (its result or screenshot arrived later)', async () => {
+    const reads: Array<Array<{ index: number; result?: string; screenshotUrl?: string }>> = [
+      [{ index: 0 }],
+      [{ index: 0 }],
+      [{ index: 0, result: 'opened the page' }],
+      [{ index: 0, result: 'opened the page', screenshotUrl: 'https://x/0.png' }],
+      [{ index: 0, result: 'opened the page', screenshotUrl: 'https://x/0.png' }],
+    ];
+    let position = 0;
+    const provider: TaskProvider<string, unknown> = {
+      name: 'd',
+      getTask: async () => {
+        const steps = reads[position]!.map((step) => ({ ...step, raw: {} }));
+        const status = position === reads.length - 1 ? 'succeeded' : 'running';
+        position++;
+        return createTask({ provider: 'd', id: 'd:t', status, providerStatus: status, steps, raw: {} });
+      },
+      parseRef: (text) => text,
+      formatRef: (ref) => `d:${ref}`,
+    };
+    const seen: string[] = [];
+    for await (const task of watchTask(provider, 't', fakeTime()))
+      seen.push(`${task.status}:${task.steps[0]?.result ?? '-'}:${task.steps[0]?.screenshotUrl ?? '-'}`);
+    expect(seen).toEqual([
+      'running:-:-',
+      'running:opened the page:-',
+      'running:opened the page:https://x/0.png',
+      'succeeded:opened the page:https://x/0.png',
+    ]);
   });
 });

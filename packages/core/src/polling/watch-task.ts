@@ -4,7 +4,8 @@ import { pollUntilSettled } from './poll-until-settled';
 import type { WaitForTaskOptions } from './wait-for-task-options';
 
 /**
- * Yields the full task on the first read and each change of status, vendor status, steps or artifacts;
+ * Yields the full task on the first read and each change of status, vendor status, steps or artifacts
+ * (a new one, or one whose text fields appeared or changed length);
  * ends once it is terminal (or paused, unless `stopOnPaused: false`). Breaking out stops the polling.
  */
 export async function* watchTask<Ref, Raw>(
