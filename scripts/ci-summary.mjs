@@ -4,7 +4,8 @@
 // Reports: vitest JSON reports (packages/*/test-results.json, apps/*/test-results.json) and the
 // {name, passed, failed} files that the other checks of .ci/run write to .ci/results/.
 // A workspace package with a `test` script but no report counts as one failure (its suite crashed
-// before reporting, or never ran). Exits 1 when a test failed or when no test ran at all.
+// before reporting, or never ran), and so does a report with no passed test. Skipped and todo tests count
+// as failed: a leftover `.skip` must not hide a suite. Exits 1 when a test failed or when no test ran at all.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -30,8 +31,16 @@ for (const group of ['packages', 'apps', 'examples']) {
     }
     const report = JSON.parse(readFileSync(file, 'utf8'));
     const p = report.numPassedTests ?? 0;
-    const f = (report.numFailedTests ?? 0) + (report.success === false && !report.numFailedTests ? 1 : 0);
-    rows.push([`${group}/${name}`, p, f]);
+    const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+    const f =
+      (report.numFailedTests ?? 0) +
+      (report.success === false && !report.numFailedTests ? 1 : 0) +
+      skipped +
+      (p === 0 && !report.numFailedTests && !skipped ? 1 : 0);
+    const notes = [skipped > 0 ? `${skipped} skipped or todo, counted as failed` : '', p === 0 ? 'no test passed' : '']
+      .filter(Boolean)
+      .join('; ');
+    rows.push([`${group}/${name}${notes ? ` (${notes})` : ''}`, p, f]);
     passed += p;
     failed += f;
   }
