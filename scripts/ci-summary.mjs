@@ -37,7 +37,10 @@ for (const group of ['packages', 'apps', 'examples']) {
       (report.success === false && !report.numFailedTests ? 1 : 0) +
       skipped +
       (p === 0 && !report.numFailedTests && !skipped ? 1 : 0);
-    const notes = [skipped > 0 ? `${skipped} skipped or todo, counted as failed` : '', p === 0 ? 'no test passed' : '']
+    const notes = [
+      skipped > 0 ? `${skipped} skipped or todo, counted as failed` : '',
+      p === 0 ? 'no test passed' : '',
+    ]
       .filter(Boolean)
       .join('; ');
     rows.push([`${group}/${name}${notes ? ` (${notes})` : ''}`, p, f]);

@@ -10,6 +10,7 @@ import { type AnchorApi, createAnchorApi, createAnchorApiRequests } from './anch
 import type { AnchorTaskExecutionResult, AnchorTaskRaw, AnchorTaskRunStatus } from './anchor-api-types';
 import { extractAnchorErrorMessage } from './anchor-error';
 import {
+  ANCHOR_PROVIDER_NAME,
   type AnchorRunRef,
   type AnchorTaskRef,
   assertAnchorRef,
@@ -20,12 +21,15 @@ import {
 import { convertAnchorTask } from './convert-anchor-task';
 import { VERSION } from './version';
 
+/** Anchor Browser's production API. */
+export const ANCHOR_DEFAULT_BASE_URL = 'https://api.anchorbrowser.io';
+
 /** Options of `createAnchor`, all optional; only `apiKey` and `baseURL` read the environment. */
 export interface AnchorProviderSettings extends ProviderSettings {
   /** The API key, sent as the `anchor-api-key` header. Default: `process.env.ANCHORBROWSER_API_KEY`, read at each call. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** The base URL, trailing slash removed. Default: `process.env.ANCHORBROWSER_BASE_URL`, else `https://api.anchorbrowser.io`. */
-  baseURL?: string;
+  baseURL?: string | undefined;
 }
 
 /** The `raw` type of the task a reference reads: the run status for `{ runId }`, else the execution result. */
@@ -70,17 +74,17 @@ export function createAnchor(settings: AnchorProviderSettings = {}): AnchorProvi
     maxResponseBytes: settings.maxResponseBytes,
     maxRetryDelayMs: settings.maxRetryDelayMs,
     initialRetryDelayMs: settings.initialRetryDelayMs,
-    provider: 'anchor',
+    provider: ANCHOR_PROVIDER_NAME,
     packageName: '@x/anchor',
     packageVersion: VERSION,
     apiKeyEnvironmentVariable: 'ANCHORBROWSER_API_KEY',
     baseURLEnvironmentVariable: 'ANCHORBROWSER_BASE_URL',
-    defaultBaseURL: 'https://api.anchorbrowser.io',
+    defaultBaseURL: ANCHOR_DEFAULT_BASE_URL,
     authHeaders: (apiKey) => ({ 'anchor-api-key': apiKey }),
     extractErrorMessage: extractAnchorErrorMessage,
   });
   const requests = createAnchorApiRequests(http);
-  const summary = () => ({ name: 'anchor', baseURL: http.baseURL() });
+  const summary = () => ({ name: ANCHOR_PROVIDER_NAME, baseURL: http.baseURL() });
   const api = withSafeInspect(createAnchorApi(http), 'AnchorApi', summary);
 
   async function getTask(ref: AnchorTaskRef, options?: RequestOptions): Promise<Task<AnchorTaskRaw>> {
@@ -93,7 +97,7 @@ export function createAnchor(settings: AnchorProviderSettings = {}): AnchorProvi
   }
 
   const anchor = {
-    name: 'anchor' as const,
+    name: ANCHOR_PROVIDER_NAME,
     api,
     getTask,
     parseRef: parseAnchorRef,

@@ -14,6 +14,8 @@ export interface AnchorRunRef {
 /** An Anchor task: `{ taskId, executionId }` (legacy API) or `{ runId }` (v2); as strings `anchor:<taskId>/<executionId>`, `anchor:run/<runId>`. */
 export type AnchorTaskRef = AnchorExecutionRef | AnchorRunRef;
 
+/** The provider's name and string-reference prefix. */
+export const ANCHOR_PROVIDER_NAME = 'anchor';
 const EXPECTED = 'anchor:<taskId>/<executionId>" or "anchor:run/<runId>';
 const RUN_PREFIX = 'run/';
 
@@ -27,7 +29,7 @@ export function isAnchorRunRef(ref: AnchorTaskRef): ref is AnchorRunRef {
  * `getTask`. Throws `InvalidArgumentError` naming `ref` and the expected forms.
  */
 export function parseAnchorRef(text: string): AnchorTaskRef {
-  const id = splitRef(text, 'anchor', EXPECTED);
+  const id = splitRef(text, ANCHOR_PROVIDER_NAME, EXPECTED);
   const fail = (reason: string): never => {
     throw new InvalidArgumentError({
       argument: 'ref',

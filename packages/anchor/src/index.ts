@@ -8,6 +8,7 @@ export type {
   AnchorTaskStatus,
 } from './anchor-api-types';
 export {
+  ANCHOR_DEFAULT_BASE_URL,
   type AnchorProvider,
   type AnchorProviderSettings,
   type AnchorTaskRawOf,
@@ -15,6 +16,7 @@ export {
   createAnchor,
 } from './anchor-provider';
 export {
+  ANCHOR_PROVIDER_NAME,
   type AnchorExecutionRef,
   type AnchorRunRef,
   type AnchorTaskRef,

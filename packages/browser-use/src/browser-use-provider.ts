@@ -28,14 +28,14 @@ export interface BrowserUseProviderSettings extends ProviderSettings {
    * The API key, sent as the `X-Browser-Use-API-Key` header. Default: the `BROWSER_USE_API_KEY` environment
    * variable, read at each call (a missing key fails the first call with `MissingApiKeyError`, never the import).
    */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** The base URL, trailing slash removed. Default: the `BROWSER_USE_BASE_URL` environment variable, else `https://api.browser-use.com/api/v2`. */
-  baseURL?: string;
+  baseURL?: string | undefined;
   /**
    * Longest wait before a retry, server hints included (`Retry-After`, the 429 body's `retry_after_seconds`).
    * Default: 60,000 ms.
    */
-  maxRetryDelayMs?: number;
+  maxRetryDelayMs?: number | undefined;
 }
 
 /** The Browser Use provider: the normalized task contract plus the vendor's own endpoints under `api`. */

@@ -3,7 +3,9 @@ import { describeValue, InvalidArgumentError, isUuid, splitRef } from '@x/core';
 /** A Browser Use task reference: the task's uuid. Its string form is `browser-use:<uuid>`. */
 export type BrowserUseRef = string;
 
-const PROVIDER = 'browser-use';
+/** The provider's name and string-reference prefix. */
+export const BROWSER_USE_PROVIDER_NAME = 'browser-use';
+const PROVIDER = BROWSER_USE_PROVIDER_NAME;
 const EXPECTED = 'browser-use:<task uuid>';
 
 /** Parses `browser-use:<uuid>` or a bare uuid. Throws `InvalidArgumentError` (argument `ref`) for anything else. */

@@ -1,4 +1,5 @@
 import type { BrowserUseTaskStatus } from './browser-use-api-types';
+import { mapBrowserUseStatus } from './map-browser-use-status';
 
 /**
  * The error text of a Browser Use task. Browser Use has no error field: a task that ended `failed`
@@ -9,6 +10,7 @@ export function browserUseTaskError(
   status: BrowserUseTaskStatus,
   output: string | null | undefined,
 ): string | undefined {
-  if (status !== 'failed' && status !== 'stopped') return undefined;
+  const normalized = mapBrowserUseStatus(status); // `FAILED`, ` stopped ` count as the vendor's words
+  if (normalized !== 'failed' && normalized !== 'cancelled') return undefined;
   return typeof output === 'string' && output.trim() !== '' ? output : undefined;
 }

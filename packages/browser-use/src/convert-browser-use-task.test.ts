@@ -148,7 +148,9 @@ describe('getTask (normalized TaskView)', () => {
   it.each([
     ['failed', 'failed'],
     ['stopped', 'cancelled'],
-  ] as const)('uses the output of a %s task as its error', async (word, status) => {
+    ['FAILED', 'failed'],
+    [' Stopped ', 'cancelled'],
+  ] as const)('uses the output of a %j task as its error', async (word, status) => {
     nock(BASE)
       .get(`/tasks/${ID}`)
       .reply(200, { ...finished, status: word, output: 'Browser crashed', outputFiles: [] });

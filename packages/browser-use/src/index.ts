@@ -17,6 +17,11 @@ export {
   browserUse,
   createBrowserUse,
 } from './browser-use-provider';
-export { type BrowserUseRef, formatBrowserUseRef, parseBrowserUseRef } from './browser-use-ref';
+export {
+  BROWSER_USE_PROVIDER_NAME,
+  type BrowserUseRef,
+  formatBrowserUseRef,
+  parseBrowserUseRef,
+} from './browser-use-ref';
 export { mapBrowserUseStatus } from './map-browser-use-status';
 export { VERSION } from './version';

@@ -12,7 +12,15 @@ describe('mapBrowserUseStatus', () => {
     expect(mapBrowserUseStatus(word)).toBe(status);
   });
 
-  it.each(['paused', 'timed_out', 'FINISHED', '', 'toString', '__proto__'])(
+  it.each([
+    ['FINISHED', 'succeeded'],
+    [' Started ', 'running'],
+    ['\tstopped\n', 'cancelled'],
+  ] as const)('ignores case and surrounding spaces: %j is %s', (word, status) => {
+    expect(mapBrowserUseStatus(word)).toBe(status);
+  });
+
+  it.each(['paused', 'timed_out', 'finish ed', '', 'toString', '__proto__', 'TOSTRING'])(
     'maps the unknown word %j to unknown',
     (word) => {
       expect(mapBrowserUseStatus(word)).toBe('unknown');

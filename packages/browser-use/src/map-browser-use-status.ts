@@ -13,11 +13,11 @@ const STATUSES: Record<KnownBrowserUseStatus, TaskStatus> = {
 
 /**
  * Browser Use's task status → `TaskStatus`: `created` → queued, `started` → running, `finished` → succeeded,
- * `failed` → failed, `stopped` → cancelled, anything else (a newer word, `null`, missing) → unknown. Never throws.
+ * `failed` → failed, `stopped` → cancelled; case and surrounding spaces ignored. Anything else (a newer word,
+ * `null`, missing) → unknown. Never throws.
  * `finished` means the run ended; whether it reached its goal is in `metadata` (`isSuccess`, `judgeVerdict`).
  */
 export function mapBrowserUseStatus(status: BrowserUseTaskStatus | null | undefined): TaskStatus {
-  return typeof status === 'string' && Object.hasOwn(STATUSES, status)
-    ? STATUSES[status as KnownBrowserUseStatus]
-    : 'unknown';
+  const word = typeof status === 'string' ? status.trim().toLowerCase() : '';
+  return Object.hasOwn(STATUSES, word) ? STATUSES[word as KnownBrowserUseStatus] : 'unknown';
 }

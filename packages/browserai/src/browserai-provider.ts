@@ -27,9 +27,9 @@ export const BROWSERAI_DEFAULT_BASE_URL = 'https://browser.ai/api/v1';
 /** Options of `createBrowserAI`, all optional; only `apiKey` and `baseURL` read the environment. */
 export interface BrowserAIProviderSettings extends ProviderSettings {
   /** The API key, sent as `Authorization: apikey <KEY>`. Default: the `BROWSERAI_API_KEY` environment variable, read at each call. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** The base URL. Default: the `BROWSERAI_BASE_URL` environment variable, else `https://browser.ai/api/v1`. */
-  baseURL?: string;
+  baseURL?: string | undefined;
 }
 
 /** The BrowserAI provider: the normalized task contract plus the vendor's own endpoints under `api`. */

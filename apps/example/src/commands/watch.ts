@@ -15,7 +15,7 @@ import { formatSummaryTable } from '../render/summary-table';
 
 export interface WatchOptions {
   /** Print the last read of every task as JSON at the end (progress lines go to stderr). */
-  json?: boolean;
+  json?: boolean | undefined;
   /** First pause between two reads of a task, in ms. */
   intervalMs: number;
   /** Give up on a task after this long, in ms. */

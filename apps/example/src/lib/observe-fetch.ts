@@ -8,7 +8,7 @@ export interface HttpIncident {
   /** The status line's text, API keys redacted (a server may echo the key there). */
   statusText: string;
   /** The `Retry-After` header as sent, API keys redacted, when there was one. */
-  retryAfter?: string;
+  retryAfter?: string | undefined;
 }
 
 export interface ObserveFetchOptions {
@@ -16,7 +16,7 @@ export interface ObserveFetchOptions {
    * Keys to redact besides the one the request carries and those of the vendors' environment
    * variables (the demo passes its sandboxes' keys).
    */
-  secrets?: readonly string[];
+  secrets?: readonly string[] | undefined;
 }
 
 /**

@@ -7,7 +7,7 @@ export interface TaskRow {
   ref: string;
   provider: string;
   /** What the demo scripted for this task, shown beside it. */
-  label?: string;
+  label?: string | undefined;
   /** The latest read of the task. */
   task?: Task;
   /** The error that ended this task's watch (a vendor error, a missing key...). */
@@ -45,7 +45,7 @@ export interface TaskBoard {
 
 /** The state of a watch over many tasks: one row per reference, in the order given. */
 export function createTaskBoard(
-  refs: readonly (Pick<ResolvedRef, 'text' | 'provider'> & { label?: string })[],
+  refs: readonly (Pick<ResolvedRef, 'text' | 'provider'> & { label?: string | undefined })[],
   now: () => number = Date.now,
 ): TaskBoard {
   const startedAt = now();

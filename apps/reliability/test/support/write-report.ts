@@ -35,7 +35,9 @@ const TITLES: Record<Section, string> = {
  */
 export function writeReliabilityReport(reportDir: string, seed: number): void {
   if (process.env.RELIABILITY_WRITE_REPORT !== '1') {
-    console.log('[reliability] docs/reliability.md left as is (pnpm --filter reliability report rewrites it)');
+    console.log(
+      '[reliability] docs/reliability.md left as is (pnpm --filter reliability report rewrites it)',
+    );
     return;
   }
   const missing = SECTIONS.filter((section) => !existsSync(join(reportDir, `${section}.json`)));

@@ -17,11 +17,11 @@ import type { SkyvernRef } from '../skyvern-ref';
 /** Options of `createSkyvernSandbox`. */
 export interface SkyvernSandboxOptions {
   /** The key the sandbox accepts in `x-api-key`. Default: a random `'sk-sandbox-…'` string. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Clock for time-driven lifecycles and timestamps. Default: `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Random source for fault probabilities. Default: `Math.random`. */
-  random?: () => number;
+  random?: (() => number) | undefined;
 }
 
 /**
@@ -39,33 +39,33 @@ export type SkyvernSandboxOutcome =
 /** One explicit, Skyvern-shaped stage of a scripted run (see `SkyvernSandboxTaskOptions.stages`). */
 export interface SkyvernSandboxStage {
   /** Time after the previous stage, in ms (with `advanceOn: 'time'`). Default: `stepMs`; 0 for the first stage. */
-  afterMs?: number;
+  afterMs?: number | undefined;
   /** Skyvern's status word, sent as is: any string, e.g. an unknown `'waiting_for_review'`. */
   status: SkyvernRunStatus;
   /** The run's `output`. Default: `null`. */
-  output?: SkyvernRun['output'];
+  output?: SkyvernRun['output'] | undefined;
   /** The run's `failure_reason`. Default: `null`. */
-  failureReason?: string | null;
+  failureReason?: string | null | undefined;
 }
 
 /** Options of `sandbox.createTask`. */
 export interface SkyvernSandboxTaskOptions {
   /** How the run ends. Default `'succeeded'` (`completed`). */
-  outcome?: SkyvernSandboxOutcome;
+  outcome?: SkyvernSandboxOutcome | undefined;
   /** Number of `running` stages between `queued` and the end. Default 3. */
-  steps?: number;
+  steps?: number | undefined;
   /** Time between two stages in ms (ignored with `advanceOn: 'read'`). Default 100. */
-  stepMs?: number;
+  stepMs?: number | undefined;
   /** `'time'`: stages move with the clock; `'read'`: one stage per GET of the run. Default `'time'`. */
-  advanceOn?: 'time' | 'read';
+  advanceOn?: 'time' | 'read' | undefined;
   /** The kind of run: a task run (`tsk_v2_…` ids) or `'workflow_run'` (`wr_…` ids). Default `'task_v2'`. */
-  runType?: SkyvernRunType;
+  runType?: SkyvernRunType | undefined;
   /** The output. Default: a small extraction object when the outcome is `'succeeded'`, else none. */
-  output?: SkyvernRun['output'];
+  output?: SkyvernRun['output'] | undefined;
   /** The `failure_reason` of a failed, terminated or timed-out run. Default: a vendor-like sentence. */
-  failureReason?: string;
+  failureReason?: string | undefined;
   /** Full control: explicit stages (then `outcome`, `steps`, `output` and `failureReason` are ignored). */
-  stages?: SkyvernSandboxStage[];
+  stages?: SkyvernSandboxStage[] | undefined;
 }
 
 /** A running Skyvern sandbox. */

@@ -329,7 +329,7 @@ describe('createTask options', () => {
   it("throws a clear error for outcome 'paused' (Anchor has no paused status)", () => {
     const error = (() => {
       try {
-        sandbox.createTask({ outcome: 'paused' });
+        sandbox.createTask({ outcome: 'paused' as never }); // not in SandboxOutcome: a JavaScript caller
       } catch (caught) {
         return caught;
       }

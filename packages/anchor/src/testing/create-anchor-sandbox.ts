@@ -16,52 +16,55 @@ import type { AnchorExecutionRef, AnchorRunRef, AnchorTaskRef } from '../anchor-
 /** Options of `createAnchorSandbox`. */
 export interface AnchorSandboxOptions {
   /** The key accepted in `anchor-api-key`. Default: a random `'sk-sandbox-…'`. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Clock of lifecycles and timestamps. Default: `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Random source of fault probabilities. Default: `Math.random`. */
-  random?: () => number;
+  random?: (() => number) | undefined;
 }
 
-/** How a scripted task ends. Anchor has no paused status: `'paused'` throws. */
-export type SandboxOutcome = 'succeeded' | 'failed' | 'cancelled' | 'timed_out' | 'paused';
+/**
+ * How a scripted task ends. Anchor has no paused status: `paused` is not in the type, and from JavaScript
+ * it throws an `InvalidArgumentError` naming `outcome`.
+ */
+export type SandboxOutcome = 'succeeded' | 'failed' | 'cancelled' | 'timed_out';
 
 /** One explicit, vendor-shaped stage of a scripted task (see `AnchorSandboxTaskOptions.stages`). */
 export interface AnchorSandboxStage {
   /** Ms after the previous stage (with `advanceOn: 'time'`). Default: `stepMs`; 0 for the first. */
-  afterMs?: number;
+  afterMs?: number | undefined;
   /** Sent as is: any word, e.g. an unknown `'waiting_for_review'`. */
   status: AnchorTaskStatus;
   /** v1 `output`. Default: `null`. */
-  output?: string | null;
+  output?: string | null | undefined;
   /** v2 `result`. Default: left out. */
-  result?: Record<string, unknown> | null;
+  result?: Record<string, unknown> | null | undefined;
   /** v1 `errorMessage` / v2 `error`. Default: `null` (v1) or left out (v2). */
-  error?: string | null;
+  error?: string | null | undefined;
   /** v1 `executionTime` in ms. Default: `null`. */
-  executionTime?: number | null;
+  executionTime?: number | null | undefined;
 }
 
 /** Options of `sandbox.createTask`. */
 export interface AnchorSandboxTaskOptions {
   /** `'v1'` (legacy execution, `{ taskId, executionId }`) or `'v2'` (run, `{ runId }`). Default `'v1'`. */
-  api?: 'v1' | 'v2';
-  /** Default `'succeeded'`; `'paused'` throws. */
-  outcome?: SandboxOutcome;
+  api?: 'v1' | 'v2' | undefined;
+  /** Default `'succeeded'`. (`'paused'`, which Anchor cannot express, throws an `InvalidArgumentError`.) */
+  outcome?: SandboxOutcome | undefined;
   /** `running` stages between `queued` and the end. Default 3. */
-  steps?: number;
+  steps?: number | undefined;
   /** Ms between two stages (ignored with `advanceOn: 'read'`). Default 100. */
-  stepMs?: number;
+  stepMs?: number | undefined;
   /** `'time'`: stages move with the clock; `'read'`: one stage per GET of the task. Default `'time'`. */
-  advanceOn?: 'time' | 'read';
+  advanceOn?: 'time' | 'read' | undefined;
   /** Default: a short sentence when `'succeeded'`, else none. */
-  output?: string;
+  output?: string | undefined;
   /** The v2 `result`. Default: `{ output }` when there is an output, else none. */
-  result?: Record<string, unknown>;
+  result?: Record<string, unknown> | undefined;
   /** Default: a vendor-like sentence for `'failed'` and `'timed_out'`, else none. */
-  error?: string;
+  error?: string | undefined;
   /** Full control: explicit stages (`outcome`, `steps`, `output`, `result`, `error` are then ignored). */
-  stages?: AnchorSandboxStage[];
+  stages?: AnchorSandboxStage[] | undefined;
 }
 
 /** A running Anchor sandbox. */
@@ -95,14 +98,14 @@ interface SandboxTask {
   sessionId: string;
 }
 
-const OUTCOME_STATUS: Record<Exclude<SandboxOutcome, 'paused'>, AnchorTaskStatus> = {
+const OUTCOME_STATUS: Record<SandboxOutcome, AnchorTaskStatus> = {
   succeeded: 'success',
   failed: 'failure',
   timed_out: 'timeout',
   cancelled: 'cancelled',
 };
 
-const DEFAULT_ERROR: Record<Exclude<SandboxOutcome, 'paused'>, string | undefined> = {
+const DEFAULT_ERROR: Record<SandboxOutcome, string | undefined> = {
   succeeded: undefined,
   failed: 'Task failed: the agent could not complete the task',
   timed_out: 'Task execution timed out',
@@ -210,7 +213,7 @@ function buildStages(options: AnchorSandboxTaskOptions): { afterMs: number; stat
     }));
   }
   const outcome = options.outcome ?? 'succeeded';
-  if (outcome === 'paused') {
+  if ((outcome as string) === 'paused') {
     fail('outcome', "Anchor has no paused status, so the anchor sandbox cannot script outcome 'paused'");
   }
   if (!Object.hasOwn(OUTCOME_STATUS, outcome)) {
@@ -219,7 +222,7 @@ function buildStages(options: AnchorSandboxTaskOptions): { afterMs: number; stat
       `outcome must be 'succeeded', 'failed', 'timed_out' or 'cancelled', got ${JSON.stringify(outcome)}`,
     );
   }
-  const ending = outcome as Exclude<SandboxOutcome, 'paused'>;
+  const ending = outcome;
   const steps = options.steps ?? 3;
   if (!(Number.isInteger(steps) && steps >= 0)) fail('steps', `steps must be an integer >= 0, got ${steps}`);
   const output =

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { InvalidArgumentError } from '@x/core';
 import type {
   BrowserUseTaskStatus,
   BrowserUseTaskStepView,
@@ -123,7 +124,8 @@ export function buildBrowserUseStages(
   return stages;
 }
 
-function finalStatusOf(outcome: SandboxOutcome): BrowserUseTaskStatus {
+/** `outcome` as a JavaScript caller may pass it: the two words Browser Use cannot express get their own message. */
+function finalStatusOf(outcome: SandboxOutcome | 'timed_out' | 'paused'): BrowserUseTaskStatus {
   switch (outcome) {
     case 'succeeded':
       return 'finished';
@@ -133,13 +135,18 @@ function finalStatusOf(outcome: SandboxOutcome): BrowserUseTaskStatus {
       return 'stopped';
     case 'timed_out':
     case 'paused':
-      throw new Error(
-        `Browser Use has no task status for "${outcome}" (its words are created, started, finished, failed, stopped); ` +
+      throw new InvalidArgumentError({
+        argument: 'outcome',
+        message:
+          `Browser Use has no task status for "${outcome}" (its words are created, started, finished, failed, stopped); ` +
           `use outcome 'succeeded', 'failed' or 'cancelled', or write the stages yourself with the \`stages\` option`,
-      );
+      });
     default: {
       const exhaustive: never = outcome;
-      throw new Error(`unknown sandbox outcome ${JSON.stringify(exhaustive)}`);
+      throw new InvalidArgumentError({
+        argument: 'outcome',
+        message: `outcome must be 'succeeded', 'failed' or 'cancelled', got ${JSON.stringify(exhaustive)}`,
+      });
     }
   }
 }

@@ -144,7 +144,10 @@ describe('BrowserAI sandbox', () => {
   });
 
   it('rejects timed_out with a clear error', () => {
-    expect(() => sandbox.createTask({ outcome: 'timed_out' })).toThrow(/timed_out.*not supported/);
+    // Not in SandboxOutcome; a JavaScript caller gets a typed error naming the option.
+    const call = () => sandbox.createTask({ outcome: 'timed_out' as never });
+    expect(call).toThrow(/timed_out.*not supported/);
+    expect(call).toThrow(expect.objectContaining({ name: 'InvalidArgumentError', argument: 'outcome' }));
   });
 
   it('keeps polling through an unknown word', async () => {

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
+import { InvalidArgumentError } from '@x/core';
 import {
   createTaskScript,
   createTestServer,
@@ -15,47 +16,50 @@ import type { BrowserAIRef } from '../browserai-ref';
 /** Options of `createBrowserAISandbox`. */
 export interface BrowserAISandboxOptions {
   /** The key accepted in `Authorization: apikey <KEY>`. Default: a random `'sk-sandbox-…'`. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Clock of lifecycles and timestamps. Default: `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Random source of fault probabilities. Default: `Math.random`. */
-  random?: () => number;
+  random?: (() => number) | undefined;
 }
 
-/** How a scripted task ends. */
-export type SandboxOutcome = 'succeeded' | 'failed' | 'cancelled' | 'timed_out' | 'paused';
+/**
+ * How a scripted task ends. BrowserAI has no timed-out status: `timed_out` is not in the type, and from
+ * JavaScript it throws an `InvalidArgumentError` naming `outcome`.
+ */
+export type SandboxOutcome = 'succeeded' | 'failed' | 'cancelled' | 'paused';
 
 /** One vendor-shaped stage of a scripted task. */
 export interface BrowserAISandboxStage {
   /** Ms after the previous stage (with `advanceOn: 'time'`). Default: the task's `stepMs`. */
-  afterMs?: number;
+  afterMs?: number | undefined;
   /** The word both endpoints send, e.g. `'running'`, `'finalized'`, an unknown `'warming_up'`. */
   status: string;
   /** Results `GET /results` lists now. Default: as at the previous stage (0 at first). */
-  steps?: number;
+  steps?: number | undefined;
   /** Merged over the metadata body, e.g. `{ error: 'Blocked' }` or `{ result: 'Done' }`. */
-  task?: Partial<BrowserAITask>;
+  task?: Partial<BrowserAITask> | undefined;
 }
 
 /** Options of `sandbox.createTask`. */
 export interface BrowserAISandboxTaskOptions {
   /** Default `'succeeded'` (`finalized`). `'timed_out'` (no BrowserAI word) throws. */
-  outcome?: SandboxOutcome;
+  outcome?: SandboxOutcome | undefined;
   /** Results before the end, one per `running` stage. Default 3. */
-  steps?: number;
+  steps?: number | undefined;
   /** Ms between two stages (ignored with `advanceOn: 'read'`). Default 100. */
-  stepMs?: number;
+  stepMs?: number | undefined;
   /** `'time'`: by the clock; `'read'`: one stage per `GET /tasks/{session_id}`. Default `'time'`. */
-  advanceOn?: 'time' | 'read';
+  advanceOn?: 'time' | 'read' | undefined;
   /**
    * The last result's `result`. Default: a summary on success, a question on pause; a failed or cancelled
    * run ends on an ordinary step.
    */
-  output?: string;
+  output?: string | undefined;
   /** A failed task's metadata `error`. Default: a short message. */
-  error?: string;
+  error?: string | undefined;
   /** Full control: explicit stages, replacing those of `outcome` and `steps`. */
-  stages?: BrowserAISandboxStage[];
+  stages?: BrowserAISandboxStage[] | undefined;
 }
 
 /** A BrowserAI API on 127.0.0.1 (see `createBrowserAISandbox`). */
@@ -84,7 +88,7 @@ interface SandboxTask {
   executionId: string;
   scriptId: string;
   /** The text of the run's last result (`done` for a finished run, a question for a paused one), if any. */
-  lastResult?: string;
+  lastResult?: string | undefined;
   /** Total results the task will produce, so each result's content is fixed from the start. */
   totalSteps: number;
   stageCount: number;
@@ -245,7 +249,11 @@ function resolveStages(options: BrowserAISandboxTaskOptions, stepMs: number): Sc
   return [...running, { afterMs: steps === 0 ? 0 : stepMs, state: { ...end, steps } }];
 }
 
-function finalStage(outcome: SandboxOutcome, error: string | undefined): Omit<ResolvedStage, 'steps'> {
+/** `outcome` as a JavaScript caller may pass it: `timed_out`, which BrowserAI cannot express, gets its own message. */
+function finalStage(
+  outcome: SandboxOutcome | 'timed_out',
+  error: string | undefined,
+): Omit<ResolvedStage, 'steps'> {
   switch (outcome) {
     case 'succeeded':
       return { status: 'finalized', task: {} };
@@ -256,13 +264,18 @@ function finalStage(outcome: SandboxOutcome, error: string | undefined): Omit<Re
     case 'paused':
       return { status: 'awaiting', task: {} };
     case 'timed_out':
-      throw new Error(
-        "createBrowserAISandbox: outcome 'timed_out' is not supported: BrowserAI has no timed-out status " +
+      throw new InvalidArgumentError({
+        argument: 'outcome',
+        message:
+          "createBrowserAISandbox: outcome 'timed_out' is not supported: BrowserAI has no timed-out status " +
           "(use 'failed', or explicit stages with an unknown word)",
-      );
+      });
     default: {
       const exhaustive: never = outcome;
-      throw new Error(`createBrowserAISandbox: unknown outcome ${String(exhaustive)}`);
+      throw new InvalidArgumentError({
+        argument: 'outcome',
+        message: `createBrowserAISandbox: outcome must be 'succeeded', 'failed', 'cancelled' or 'paused', got ${JSON.stringify(exhaustive)}`,
+      });
     }
   }
 }

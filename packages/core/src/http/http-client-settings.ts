@@ -4,23 +4,23 @@ import type { FetchFunction } from './fetch-function';
 /** Options every vendor factory accepts (`createBrowserUse`, `createAnchor`, `createBrowserAI`). */
 export interface ProviderSettings {
   /** The API key. Default: the vendor's environment variable (e.g. `ANCHORBROWSER_API_KEY`), read at each call. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** The API's base URL. Default: the vendor's `<VENDOR>_BASE_URL` environment variable, else the vendor's URL. */
-  baseURL?: string;
+  baseURL?: string | undefined;
   /** Custom `fetch`, for proxies, middleware or tests. Default: the global `fetch`. */
-  fetch?: FetchFunction;
+  fetch?: FetchFunction | undefined;
   /** Headers sent with every request. Default: none. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Timeout per attempt in milliseconds, covering headers and body. Default: 60,000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries after the first attempt, on connection errors, timeouts, 408, 409, 429 and 5xx. Default: 2. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Largest response body read, in bytes; a larger one fails with `ResponseTooLargeError`. Default: 16 MiB. */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
   /** Longest wait before a retry, server hints included (`Retry-After`). Default: 60,000 ms. */
-  maxRetryDelayMs?: number;
+  maxRetryDelayMs?: number | undefined;
   /** First backoff delay without a server hint; it doubles per retry up to 8 s. Default: 500 ms. */
-  initialRetryDelayMs?: number;
+  initialRetryDelayMs?: number | undefined;
 }
 
 /** What a vendor package tells `createHttpClient` about its API, plus the user's `ProviderSettings`. */
@@ -43,9 +43,9 @@ export interface HttpClientSettings extends ProviderSettings {
   /** A wait hint in milliseconds found in an error body (e.g. `retry_after_seconds`). */
   retryAfterFromBody?: (body: unknown) => number | undefined;
   /** Test hooks: sleep between retries, jitter source, clock. */
-  sleep?: SleepFunction;
-  random?: () => number;
-  now?: () => number;
+  sleep?: SleepFunction | undefined;
+  random?: (() => number) | undefined;
+  now?: (() => number) | undefined;
 }
 
 /** A parsed JSON answer and what came with it. */
@@ -54,6 +54,6 @@ export interface JsonResponse<T> {
   status: number;
   /** Response headers, lower-case names. */
   headers: Record<string, string>;
-  requestId?: string;
+  requestId?: string | undefined;
   url: string;
 }

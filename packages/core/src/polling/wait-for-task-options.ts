@@ -5,32 +5,32 @@ import type { RequestOptions } from '../task/task-provider';
 /** Options of `waitForTask` and `watchTask`. */
 export interface WaitForTaskOptions {
   /** First pause between two reads. Default: 2,000 ms. */
-  intervalMs?: number;
+  intervalMs?: number | undefined;
   /**
    * Longest pause; it grows by `backoffFactor` while nothing changes. At least `intervalMs` (a smaller
    * one is an `InvalidArgumentError`). Default: 30,000 ms, or `intervalMs` if longer.
    */
-  maxIntervalMs?: number;
+  maxIntervalMs?: number | undefined;
   /** Growth of the pause after a read with no change (1 keeps it fixed). Default: 1.5. */
-  backoffFactor?: number;
+  backoffFactor?: number | undefined;
   /**
    * Overall limit, then `TaskWaitTimeoutError` carrying the last task; a read still running then is cancelled
    * (one started in the last 2 s gets up to 2 s, once per wait: later reads share that window).
    * `Infinity`: no limit. Default: 600,000 ms.
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Cancels the wait at once (request, retry sleep or interval) with `APIUserAbortError`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * Called with the first task read and each that changed: status, vendor status, a new step or artifact,
    * or one whose text fields appeared or changed length.
    */
-  onUpdate?: (task: Task) => void;
+  onUpdate?: ((task: Task) => void) | undefined;
   /** Resolve (or end the watch) on `paused` too, not only on terminal statuses. Default: true. */
-  stopOnPaused?: boolean;
+  stopOnPaused?: boolean | undefined;
   /** Options for each request (per-attempt timeout, retries, headers). */
-  request?: Omit<RequestOptions, 'signal'>;
+  request?: Omit<RequestOptions, 'signal'> | undefined;
   /** Test hooks: the sleep between reads and the clock. */
-  sleep?: SleepFunction;
-  now?: () => number;
+  sleep?: SleepFunction | undefined;
+  now?: (() => number) | undefined;
 }

@@ -1,4 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
+import type { TaskClient } from '../client/task-client-types';
 import type { AnyTaskProvider, RawOf, RefOf, TaskProvider } from './task-provider';
 
 // Checked by the type-check (`tsc` covers test files); at run time these calls do nothing.
@@ -14,5 +15,15 @@ describe('RefOf and RawOf', () => {
     expectTypeOf<RawOf<{ name: string }>>().toBeNever();
     expectTypeOf<RefOf<string>>().toBeNever();
     expectTypeOf<RawOf<AnyTaskProvider>>().toBeAny();
+  });
+});
+
+describe('what the task client hands back', () => {
+  it('is typed unknown, never any (a typo on a resolved provider is a type error)', () => {
+    type Resolved = ReturnType<TaskClient['resolve']>['provider'];
+    expectTypeOf<Resolved>().not.toBeAny();
+    expectTypeOf<ReturnType<Resolved['parseRef']>>().toBeUnknown();
+    expectTypeOf<Awaited<ReturnType<Resolved['getTask']>>['raw']>().toBeUnknown();
+    expectTypeOf<TaskClient['providers'][number]>().toEqualTypeOf<TaskProvider>();
   });
 });

@@ -3,15 +3,15 @@ import type { Task } from './task';
 /** Per-call options, the same vocabulary for every provider and every call. */
 export interface RequestOptions {
   /** Cancels the request and any backoff sleep at once; reported as `APIUserAbortError`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Timeout per attempt in milliseconds, covering headers and body. Default: the client's `timeoutMs`. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries after the first attempt. Default: the client's `maxRetries`. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Extra headers for this call; they override the client's headers. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Absolute time (epoch ms) past which no retry sleep is started. Set by `waitForTask` from its `timeoutMs`. */
-  deadline?: number;
+  deadline?: number | undefined;
 }
 
 /**

@@ -1,16 +1,16 @@
 /** One stage of a scripted task: the vendor-shaped `state` it shows from `afterMs` on. */
 export interface ScriptStage<S> {
   /** Delay after the previous stage began (stage 0: after creation). Default 0. */
-  afterMs?: number;
+  afterMs?: number | undefined;
   state: S;
 }
 
 /** How a script moves from stage to stage. */
 export interface TaskScriptOptions {
   /** `'time'`: by ms since creation; `'read'`: one stage per `read()`. Default `'time'`. */
-  advanceOn?: 'time' | 'read';
+  advanceOn?: 'time' | 'read' | undefined;
   /** Clock for `'time'` scripts. Default `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /** Where a script stands. */

@@ -31,9 +31,9 @@ export interface RouteReply {
    * A string or `Uint8Array` (Buffer) is sent as is (default content-type `text/plain; charset=utf-8` or
    * `application/octet-stream`); anything else as `JSON.stringify`'d `application/json`; `undefined` as an empty body.
    */
-  body?: unknown;
+  body?: unknown | undefined;
   /** Extra response headers; they win over the defaults (content-type, content-length). */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** One route. Routes are tried in the order they were added; the first match answers. */
@@ -52,9 +52,9 @@ export interface TestRoute {
 /** Which requests a fault (or `countRequests`) applies to. An empty match matches every request. */
 export interface FaultMatch {
   /** Compared case-insensitively. Default: any method. */
-  method?: string;
+  method?: string | undefined;
   /** A route pattern (as `TestRoute.path`) or exact raw path; a RegExp is tested on the raw path (no query). Default: any. */
-  path?: string | RegExp;
+  path?: string | RegExp | undefined;
 }
 
 /**
@@ -65,60 +65,60 @@ export interface FaultMatch {
  */
 export interface Fault {
   /** Default: every request. */
-  match?: FaultMatch;
+  match?: FaultMatch | undefined;
   /** How many requests it applies to (an integer ≥ 0, or `Infinity`). Default 1. */
-  times?: number;
+  times?: number | undefined;
   /**
    * Chance (0..1) per matching request, rolled with the server's `random`; a lost roll uses up no `times`
    * and moves on to the next fault. Default 1 (`random` is then not called).
    */
-  probability?: number;
+  probability?: number | undefined;
   /** Reply with this status instead of the route's. Default 500 when only `body` is set. An error status
    * without `body` gets the server's `faultBody` (each sandbox: its vendor's error body). */
-  status?: number;
+  status?: number | undefined;
   /** Reply with this body instead of the route's (rules of `RouteReply.body`). */
-  body?: unknown;
+  body?: unknown | undefined;
   /** Headers of the fault's reply; without `status` and `body`, added to the route's answer (e.g. a `Retry-After`). */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Wait this long (ms) before anything else. */
-  delayMs?: number;
+  delayMs?: number | undefined;
   /** Destroy the connection (TCP reset) before any response byte: a network error. */
-  reset?: boolean;
+  reset?: boolean | undefined;
   /**
    * Send the FULL content-length, then only this many body bytes, then destroy the connection (the body
    * read fails). At or past the end of the body, its last byte is still held back. Not combinable with
    * `stallAfterBytes`. The reply carries `connection: close`, so no later request queues on that connection.
    */
-  truncateAfterBytes?: number;
+  truncateAfterBytes?: number | undefined;
   /**
    * Send the full content-length and this many body bytes (at most all but the last), then nothing until
    * the client leaves, the server closes or `stallMs` passes. The reply carries `connection: close`.
    */
-  stallAfterBytes?: number;
+  stallAfterBytes?: number | undefined;
   /** With `stallAfterBytes`: ms of silence before the rest of the body is sent. Default: forever. */
-  stallMs?: number;
+  stallMs?: number | undefined;
   /** Send the body in `chunkSize`-byte chunks with this delay (ms) between them. */
-  chunkDelayMs?: number;
+  chunkDelayMs?: number | undefined;
   /** With `chunkDelayMs`: bytes per chunk. Default 16. */
-  chunkSize?: number;
+  chunkSize?: number | undefined;
 }
 
 /** Options of `createTestServer`. */
 export interface TestServerOptions {
   /** More can be added with `server.route(...)`. */
-  routes?: TestRoute[];
+  routes?: TestRoute[] | undefined;
   /** Random source of the faults' `probability`, in [0, 1). Default `Math.random`. */
-  random?: () => number;
+  random?: (() => number) | undefined;
   /** Clock of `TestRequest.receivedAt`. Default `Date.now`. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Answer when no route matches. Default 404 `{ error: 'no route' }`. */
-  notFound?: (request: TestRequest) => RouteReply;
+  notFound?: ((request: TestRequest) => RouteReply) | undefined;
   /**
    * Body of a fault that sets an error `status` (400 and up) but no `body`: a sandbox answers with its
    * vendor's error shape, e.g. `(status) => ({ detail: 'Service Unavailable' })`. Default: none (an empty
    * body). A fault's own `body` always wins; `body: ''` asks for an empty one.
    */
-  faultBody?: (status: number) => unknown;
+  faultBody?: ((status: number) => unknown) | undefined;
 }
 
 /** A running test server on 127.0.0.1. Close it with `close()` (e.g. in `afterEach`). */
