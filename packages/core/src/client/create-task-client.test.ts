@@ -103,6 +103,23 @@ describe('createTaskClient', () => {
     expect(fake.calls.length).toBeLessThanOrEqual(callsAtBreak + 1);
   });
 
+  it('watch polls only as the consumer pulls: an iterator dropped without return() stops the polling', async () => {
+    const growing = Array.from({ length: 200 }, (_, index) => ({
+      status: 'running' as const,
+      steps: index + 1,
+    }));
+    const fake = createFakeProvider('alpha', { a: growing, b: growing, c: growing });
+    const client = createTaskClient({ providers: [fake.provider] });
+    const iterator = client.watch(['alpha:a', 'alpha:b', 'alpha:c'], fast)[Symbol.asyncIterator]();
+    expect((await iterator.next()).value?.task?.status).toBe('running');
+    // Dropped: no return(), no more next(). Each task may make its one pending read, then waits.
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    const settled = fake.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(fake.calls.length).toBe(settled);
+    expect(settled).toBeLessThanOrEqual(6);
+  });
+
   it('rejects a bad reference in a many-task call before any request', async () => {
     const fake = createFakeProvider('alpha', {});
     const client = createTaskClient({ providers: [fake.provider] });

@@ -111,13 +111,17 @@ export function createTaskClient(options: TaskClientOptions): TaskClient {
     const limiter = createLimiter(concurrency);
     // One controller per task, all aborted from here: no signal gathers a listener per task.
     const fanOut = createSignalFanOut(watchOptions.signal);
-    const queue: TaskUpdate[] = [];
+    // Each task's loop waits until its update was taken (the consumer asked for the next one) before
+    // it reads again: polling follows the consumer's pulls, as `watchTask` does, so a consumer that
+    // stops pulling (even without `return()`) stops the polling, and no timer keeps the process alive.
+    const queue: Array<{ update: TaskUpdate; taken: () => void }> = [];
     let wake: (() => void) | undefined;
     let running = items.length;
-    const push = (update: TaskUpdate) => {
-      queue.push(update);
-      wake?.();
-    };
+    const push = (update: TaskUpdate) =>
+      new Promise<void>((taken) => {
+        queue.push({ update, taken });
+        wake?.();
+      });
     const settles = (task: Task) =>
       task.isTerminal || (watchOptions.stopOnPaused !== false && task.status === 'paused');
 
@@ -131,11 +135,11 @@ export function createTaskClient(options: TaskClientOptions): TaskClient {
             signal: fanOut.next(),
           })) {
             last = task;
-            push({ ref: item.text, task, done: settles(task) });
+            await push({ ref: item.text, task, done: settles(task) });
           }
-          if (!last || !settles(last)) push({ ref: item.text, task: last, done: true });
+          if (!last || !settles(last)) void push({ ref: item.text, task: last, done: true });
         } catch (error) {
-          push({ ref: item.text, task: last, error, done: true });
+          void push({ ref: item.text, task: last, error, done: true });
         } finally {
           running--;
           wake?.();
@@ -151,11 +155,16 @@ export function createTaskClient(options: TaskClientOptions): TaskClient {
           });
           wake = undefined;
         }
-        while (queue.length > 0) yield queue.shift()!;
+        while (queue.length > 0) {
+          const { update, taken } = queue.shift()!;
+          yield update;
+          taken();
+        }
       }
     } finally {
       fanOut.dispose();
       fanOut.abort(); // the consumer stopped early: end every polling loop
+      for (const { taken } of queue.splice(0)) taken(); // let waiting loops see the abort and end
     }
   }
 

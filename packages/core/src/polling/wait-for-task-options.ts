@@ -23,9 +23,10 @@ export interface WaitForTaskOptions {
   signal?: AbortSignal | undefined;
   /**
    * Called with the first task read and each that changed: status, vendor status, a new step or artifact,
-   * or one whose text fields appeared or changed length.
+   * or one whose text fields appeared or changed length. A promise it returns is awaited before the next
+   * read; a throw or a rejection ends the wait with that error (never an unhandled rejection).
    */
-  onUpdate?: ((task: Task) => void) | undefined;
+  onUpdate?: ((task: Task) => unknown) | undefined;
   /** Resolve (or end the watch) on `paused` too, not only on terminal statuses. Default: true. */
   stopOnPaused?: boolean | undefined;
   /** Options for each request (per-attempt timeout, retries, headers). */

@@ -267,6 +267,42 @@ describe('waitForTask', () => {
     expect((refused as Error).message).toContain('intervalMs (5000) must not exceed maxIntervalMs (1000)');
   });
 
+  it('awaits an async onUpdate, and its rejection ends the wait (no unhandled rejection)', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const { provider } = createFakeProvider('d', {
+        t: [{ status: 'queued' }, { status: 'running' }, { status: 'succeeded' }],
+      });
+      const order: string[] = [];
+      const done = await waitForTask(provider, 't', {
+        ...fakeTime(),
+        onUpdate: async (update) => {
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          order.push(update.status);
+        },
+      });
+      expect(done.status).toBe('succeeded');
+      expect(order).toEqual(['queued', 'running', 'succeeded']); // each awaited before the next read
+
+      const failing = createFakeProvider('d', { t: [{ status: 'running' }, { status: 'succeeded' }] });
+      const saveFailed = new Error('could not save progress');
+      const rejectingUpdate = async () => {
+        throw saveFailed;
+      };
+      await expect(
+        waitForTask(failing.provider, 't', { ...fakeTime(), onUpdate: rejectingUpdate }),
+      ).rejects.toBe(saveFailed);
+      const watched = watchTask(failing.provider, 't', { ...fakeTime(), onUpdate: rejectingUpdate });
+      await expect(watched.next()).rejects.toBe(saveFailed);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('an abort during a later read settles at once, even when the provider ignores its signal', async () => {
     let reads = 0;
     let secondReadStarted!: () => void;

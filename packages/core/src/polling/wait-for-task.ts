@@ -24,12 +24,12 @@ export async function waitForTask<Ref, Raw>(
   for (;;) {
     const next = await loop.next();
     if (next.done) {
-      if (light) options.onUpdate?.(next.value);
+      if (light) await options.onUpdate?.(next.value);
       return next.value as Task<Raw>;
     }
     // With a light view, the settled read is reported from the full task, above.
     const isSettled =
       next.value.isTerminal || (options.stopOnPaused !== false && next.value.status === 'paused');
-    if (!light || !isSettled) options.onUpdate?.(next.value);
+    if (!light || !isSettled) await options.onUpdate?.(next.value);
   }
 }

@@ -20,7 +20,7 @@ export async function* watchTask<Ref, Raw>(
     options,
   );
   for await (const task of loop) {
-    options.onUpdate?.(task);
+    await options.onUpdate?.(task);
     yield task as Task<Raw>;
   }
 }
