@@ -24,11 +24,13 @@ export const GOALS = {
  */
 export const CEILINGS = {
   /**
-   * Bytes installed for one provider with @x/core: measured 116.9-120.8 KB (109.8-113.2 KB before the
-   * review fixes of 2026-11-23 added input checks, redaction of JSON-escaped echoes, a linear HTML error
-   * reader, five conformance cases and test-server fixes; 240.7-248.9 KB before the single-copy build).
+   * Bytes installed for one provider with @x/core: measured 122.5-126.4 KB (116.9-120.8 KB before the
+   * second review of 2026-11-23: the MIT LICENSE file in each package, 2 x 1.07 KB; option types that
+   * accept an explicit `undefined`; the test server's vendor-shaped fault bodies; the polling and client
+   * fixes. 109.8-113.2 KB before the first review's input checks, redaction of JSON-escaped echoes, linear
+   * HTML error reader, conformance cases and test-server fixes; 240.7-248.9 KB before the single-copy build).
    */
-  installedBytes: 124_000,
+  installedBytes: 128_000,
   /**
    * Minified + gzipped one-provider getTask bundle: measured 9,478-9,701 B (8.5-8.7 KB before the review
    * fixes of 2026-11-23: signal and header-character checks, redaction of the key in JSON escapes, a
