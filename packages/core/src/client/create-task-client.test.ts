@@ -120,6 +120,33 @@ describe('createTaskClient', () => {
     expect(settled).toBeLessThanOrEqual(6);
   });
 
+  it('getMany settles at once on abort, even when a provider ignores its signal', async () => {
+    let reads = 0;
+    const deaf = {
+      name: 'deaf',
+      getTask: () => {
+        reads++;
+        return new Promise<Task>(() => {}); // never settles, ignores its signal
+      },
+      parseRef: (text: string) => text.replace('deaf:', ''),
+      formatRef: (ref: unknown) => `deaf:${String(ref)}`,
+    };
+    const client = createTaskClient({ providers: [deaf], concurrency: 2 });
+    const controller = new AbortController();
+    const pending = client.getMany(['deaf:a', 'deaf:b', 'deaf:c'], { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const began = Date.now();
+    controller.abort();
+    const outcomes = await pending;
+    expect(Date.now() - began).toBeLessThan(200);
+    expect(outcomes.map((outcome) => outcome.error?.constructor.name)).toEqual([
+      'APIUserAbortError',
+      'APIUserAbortError',
+      'APIUserAbortError',
+    ]);
+    expect(reads).toBe(2); // the third never got a slot, and is not read after the abort
+  });
+
   it('rejects a bad reference in a many-task call before any request', async () => {
     const fake = createFakeProvider('alpha', {});
     const client = createTaskClient({ providers: [fake.provider] });

@@ -1,3 +1,4 @@
+import { APIUserAbortError } from '../errors/api-user-abort-error';
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import { describeValue } from '../http/describe-value';
 import { validateNumberOption, validateSignal } from '../http/validate-settings';
@@ -89,7 +90,13 @@ export function createTaskClient(options: TaskClientOptions): TaskClient {
         items.map(async (item) => {
           try {
             const provider = limitProvider(item.provider, limiter);
-            const task = await run(provider, item.ref, fanOut?.next());
+            const itemSignal = fanOut?.next();
+            // A provider that ignores its signal must not keep the whole call pending after an abort.
+            const task = await settleOnAbort(
+              run(provider, item.ref, itemSignal),
+              itemSignal,
+              item.provider.name,
+            );
             assertTask(task, item.provider.name);
             return { ref: item.text, task };
           } catch (error) {
@@ -191,4 +198,15 @@ export function createTaskClient(options: TaskClientOptions): TaskClient {
     watch,
   };
   return client;
+}
+
+/** `promise`, or an `APIUserAbortError` as soon as `signal` aborts, whichever comes first. */
+function settleOnAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, name: string): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolvePromise, reject) => {
+    const onAbort = () => reject(new APIUserAbortError({ provider: name, cause: signal.reason }));
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolvePromise, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
