@@ -19,7 +19,7 @@ import { loadApiKey } from './load-api-key';
 import { parseRetryAfter } from './parse-retry-after';
 import { BodyTooLargeSignal, readBody } from './read-body';
 import { readEnvironment } from './read-environment';
-import { REDACTED, redactSecret, redactSecretDeep, redactSecretInJsonText } from './redact-secret';
+import { REDACTED, redactSecret, redactSecretDeep } from './redact-secret';
 import { resolveBaseURL } from './resolve-base-url';
 import { toOneLine } from './to-one-line';
 import { validateHeaders, validateNumberOption, validateSignal } from './validate-settings';
@@ -156,9 +156,20 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
           signal: controller.signal,
           redirect: 'manual',
         });
-        const text = await readBody(response, maxResponseBytes, controller.signal, (bodyReader) => {
-          reader = bodyReader;
-        });
+        let text: string;
+        try {
+          text = await readBody(response, maxResponseBytes, controller.signal, (bodyReader) => {
+            reader = bodyReader;
+          });
+        } catch (error) {
+          // An error answer whose body was cut off, undecodable or too large is still that error: its
+          // status decides the class and the retry (a 404 stays a NotFoundError, never retried), and
+          // what was read of it is kept. A 2xx, a timeout or an abort fail as before.
+          const status = response.status;
+          if (controller.signal.aborted || (status >= 200 && status < 300)) throw error;
+          const partial = error instanceof BodyTooLargeSignal ? error.partial : '';
+          text = redactTrailingPrefix(redactSecret(partial, apiKey), apiKey).slice(0, KEPT_BODY_CHARACTERS);
+        }
         return handleResponse<T>(response, text, url, apiKey, options);
       })().then(resolve, reject);
     });
@@ -194,7 +205,7 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
             url,
             headers: responseHeaders,
             // Redact first, then cut: a cut can never leave part of the key behind.
-            body: redactTrailingPrefix(redactSecretInJsonText(error.partial, apiKey), apiKey).slice(
+            body: redactTrailingPrefix(redactSecret(error.partial, apiKey), apiKey).slice(
               0,
               KEPT_BODY_CHARACTERS,
             ),
@@ -228,7 +239,7 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
           status,
           url,
           headers: responseHeaders,
-          body: redactSecretInJsonText(rawText, apiKey),
+          body: redactSecret(rawText, apiKey),
           requestId,
           cause: mentionsSecret(cause, apiKey) ? undefined : cause,
         });
@@ -240,7 +251,7 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
         // The parser's message quotes the text it choked on, so the cause comes from the redacted text.
         let cause: unknown;
         try {
-          JSON.parse(redactSecretInJsonText(rawText, apiKey));
+          JSON.parse(redactSecret(rawText, apiKey));
         } catch (redactedParseError) {
           cause = redactedParseError;
         }
@@ -266,10 +277,14 @@ export function createHttpClient(settings: HttpClientSettings): HttpClient {
     }
     // Redacted twice: in the text, and in the parsed values, where escapes (`\/`, `\u0041`) the text
     // hid are decoded back into the key.
-    const body = redactSecretDeep(parseJsonOrText(redactSecretInJsonText(rawText, apiKey)), apiKey);
+    const body = redactSecretDeep(parseJsonOrText(redactSecret(rawText, apiKey)), apiKey);
     const vendorMessage =
       status >= 300 && status < 400
-        ? `redirect to ${responseHeaders.location ?? 'an unknown location'} not followed`
+        ? toOneLine(
+            responseHeaders.location === undefined
+              ? `HTTP ${status} without a location, not followed`
+              : `redirect to ${responseHeaders.location} not followed`,
+          )
         : (vendorErrorMessage(body) ?? extractErrorMessage(body));
     const retryAfterMs = parseRetryAfter(responseHeaders, now()) ?? retryAfterFromBody(body);
     throw createAPIError({

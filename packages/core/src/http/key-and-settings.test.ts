@@ -266,6 +266,41 @@ describe('the API key never shows in an error', () => {
     expectNoKey(error, key);
   });
 
+  it('a key echoed URL-encoded or HTML-escaped (message, body, headers, a redirect) is redacted', async () => {
+    const key = 'sk_live/AbC+123=xyz&q<1>';
+    const url = encodeURIComponent(key); // sk_live%2FAbC%2B123%3Dxyz%26q%3C1%3E
+    const lowerHex = url.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+    const html = 'sk_live&#x2F;AbC&#43;123=xyz&amp;q&lt;1&gt;';
+    const htmlDecimal = [...key].map((character) => `&#${character.codePointAt(0)};`).join('');
+    nock(BASE)
+      .get('/tasks/1')
+      .reply(401, `{"detail":"invalid key ${url}","html":"${html}","decimal":"${htmlDecimal}"}`, {
+        'content-type': 'application/json',
+        'x-echo': lowerHex,
+      });
+    const error = await fail(client({ apiKey: key }).getJson('/tasks/1'));
+    expect(error.message).toBe('acme 401: invalid key [REDACTED]');
+    expect((error as APIError).body).toEqual({
+      detail: 'invalid key [REDACTED]',
+      html: '[REDACTED]',
+      decimal: '[REDACTED]',
+    });
+    expect((error as APIError).headers['x-echo']).toBe('[REDACTED]');
+    expectNoKey(error, key);
+    for (const text of everyRendering(error)) {
+      for (const form of [url, lowerHex, html, htmlDecimal]) expect(text).not.toContain(form);
+    }
+
+    nock(BASE)
+      .get('/tasks/1')
+      .reply(302, '', { location: `https://login.example/?next=x&api_key=${url}` });
+    const redirect = await fail(client({ apiKey: key }).getJson('/tasks/1'));
+    expect(redirect.message).toBe(
+      'acme 302: redirect to https://login.example/?next=x&api_key=[REDACTED] not followed',
+    );
+    expect(redirect.message).not.toContain(url);
+  });
+
   it('a key in JSON escapes inside a kept body (2xx not as promised, too large) or a header name', async () => {
     const key = 'acme_Live/9F8e7D6c5B4a3210';
     const escaped = '\\u0061cme_Live\\/9F8e7D6c5B4a3210';

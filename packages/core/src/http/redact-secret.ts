@@ -1,10 +1,17 @@
 /** What replaces a secret wherever it would have been shown. */
 export const REDACTED = '[REDACTED]';
 
-/** Replaces every occurrence of `secret` in `text`. Secrets shorter than 4 characters are left alone. */
+/**
+ * Replaces every occurrence of `secret` in `text`: as is, and as a server may echo it encoded (in a JSON
+ * string, `\/` or `\u0061`; in a URL, `%2F` in either case or `+` for a space; in HTML, `&#x2F;`, `&#47;`,
+ * `&amp;`), each character in any of its forms. Secrets shorter than 4 characters are left alone.
+ */
 export function redactSecret(text: string, secret: string | undefined): string {
-  if (!secret || secret.length < 4 || !text.includes(secret)) return text;
-  return text.split(secret).join(REDACTED);
+  if (!secret || secret.length < 4) return text;
+  const plain = text.includes(secret) ? text.split(secret).join(REDACTED) : text;
+  // The encoded forms all need one of these characters; most texts have none, and skip the pattern.
+  if (!/[\\%&+]/.test(plain)) return plain;
+  return plain.replace(encodedSecretPattern(secret), REDACTED);
 }
 
 /**
@@ -30,27 +37,29 @@ export function redactSecretDeep<T>(value: T, secret: string | undefined): T {
   return value;
 }
 
-/**
- * `redactSecret` for text that may be JSON: the secret written with JSON escapes (`\/` for `/`, `\u0061`
- * for `a`, ...) is redacted too, since a parser turns it back into the secret.
- */
-export function redactSecretInJsonText(text: string, secret: string | undefined): string {
-  const plain = redactSecret(text, secret);
-  if (!secret || secret.length < 4 || !plain.includes('\\')) return plain;
-  return plain.replace(escapedSecretPattern(secret), REDACTED);
-}
+let cachedPattern: { secret: string; pattern: RegExp } | undefined;
 
-/** Each character of `secret` as itself or as any JSON escape of it (`\uXXXX` in either case, `\/`, `\"`, `\\`). */
-function escapedSecretPattern(secret: string): RegExp {
+/** Each character of `secret` as itself or any of its JSON, URL or HTML escapes (hex in either case). */
+function encodedSecretPattern(secret: string): RegExp {
+  if (cachedPattern?.secret === secret) return cachedPattern.pattern;
+  const caseless = (hex: string) => [...hex].map((digit) => `[${digit}${digit.toUpperCase()}]`).join('');
   let source = '';
   for (const character of secret) {
-    const alternatives: string[] = [];
-    if (character !== '\\' && character !== '"')
-      alternatives.push(character.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    const code = character.codePointAt(0) ?? 0;
+    const alternatives: string[] = [character.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')];
     if (character === '/' || character === '"' || character === '\\') alternatives.push(`\\\\\\${character}`);
-    const hex = (character.codePointAt(0) ?? 0).toString(16).padStart(4, '0');
-    alternatives.push(`\\\\u${[...hex].map((digit) => `[${digit}${digit.toUpperCase()}]`).join('')}`);
+    alternatives.push(`\\\\u${caseless(code.toString(16).padStart(4, '0'))}`);
+    const bytes = [...new TextEncoder().encode(character)];
+    alternatives.push(bytes.map((byte) => `%${caseless(byte.toString(16).padStart(2, '0'))}`).join(''));
+    if (character === ' ') alternatives.push('\\+');
+    alternatives.push(`&#[xX]0*${caseless(code.toString(16))};`, `&#0*${code};`);
+    const named = NAMED_ENTITIES[character];
+    if (named) alternatives.push(`&${named};`);
     source += `(?:${alternatives.join('|')})`;
   }
-  return new RegExp(source, 'g');
+  const pattern = new RegExp(source, 'g');
+  cachedPattern = { secret, pattern };
+  return pattern;
 }
+
+const NAMED_ENTITIES: Record<string, string> = { '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' };

@@ -231,15 +231,58 @@ describe('maxResponseBytes → ResponseTooLargeError, reading stops there', () =
     expect((await http.getJson('/x')).data).toEqual({ pad: 'p'.repeat(90) });
   });
 
-  it('the limit holds for error bodies too', async () => {
+  it('the limit holds for error bodies too, and the error stays the status error (class, retry, hint)', async () => {
     const { http, calls } = answering(() => new Response('e'.repeat(10_000), { status: 500 }), {
       maxResponseBytes: 1_000,
       maxRetries: 0,
     });
-    const error = (await fail(http.getJson('/x'))) as ResponseTooLargeError;
-    expect(ResponseTooLargeError.isInstance(error)).toBe(true);
+    const error = (await fail(http.getJson('/x'))) as APIError;
+    expect(error.constructor.name).toBe('InternalServerError');
     expect(error.status).toBe(500);
+    expect(error.isRetryable).toBe(true);
+    expect(String(error.body).length).toBeLessThanOrEqual(1_000); // what was read, never more
     expect(calls()).toBe(1);
+
+    // A rate limit with a huge body is still a RateLimitError: it is retried after its hint.
+    const limited = answering(
+      () => new Response('x'.repeat(10_000), { status: 429, headers: { 'retry-after': '3' } }),
+      { maxResponseBytes: 1_000, maxRetries: 0 },
+    );
+    const rateLimited = (await fail(limited.http.getJson('/x'))) as APIError;
+    expect(rateLimited.constructor.name).toBe('RateLimitError');
+    expect(rateLimited.retryAfterMs).toBe(3_000);
+  });
+
+  it('an error answer whose body cannot be read keeps its status: a 404 is a NotFoundError, not retried', async () => {
+    const cutOff = () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"detail":"Task not fo'));
+            controller.error(new TypeError('other side closed'));
+          },
+        }),
+        { status: 404 },
+      );
+    const { http, calls } = answering(cutOff, { maxRetries: 2 });
+    const error = (await fail(http.getJson('/x'))) as APIError;
+    expect(error.constructor.name).toBe('NotFoundError');
+    expect(error.status).toBe(404);
+    expect(calls()).toBe(1);
+    // A 2xx whose body breaks is still a connection error, retried.
+    const broken = answering(
+      () =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              controller.error(new TypeError('other side closed'));
+            },
+          }),
+        ),
+      { maxRetries: 1 },
+    );
+    expect((await fail(broken.http.getJson('/x'))).constructor.name).toBe('APIConnectionError');
+    expect(broken.calls()).toBe(2);
   });
 });
 

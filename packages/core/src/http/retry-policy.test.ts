@@ -218,6 +218,30 @@ describe('Retry-After and friends', () => {
       3_000,
     ],
     ['an unreadable retry-after falls back to backoff', { 'retry-after': 'soon' }, 500],
+    // Date.parse reads these as dates in 2001, which made a wait of 0: they are no hint, so backoff.
+    ['a negative retry-after falls back to backoff', { 'retry-after': '-5' }, 500],
+    [
+      '"1,5" is a list: its first item counts (it was read as a date, a wait of 0)',
+      { 'retry-after': '1,5' },
+      1_000,
+    ],
+    [
+      'an empty retry-after-ms falls back to retry-after',
+      { 'retry-after-ms': '', 'retry-after': '2' },
+      2_000,
+    ],
+    [
+      'a retry-after-ms in exponent form falls back to retry-after',
+      { 'retry-after-ms': '1e3', 'retry-after': '2' },
+      2_000,
+    ],
+    ['a proxy and the origin both sent one: the first counts', { 'retry-after': '2, 2' }, 2_000],
+    [
+      'two HTTP dates joined: the first counts',
+      { 'retry-after': `${new Date(NOW + 4_000).toUTCString()}, ${new Date(NOW + 9_000).toUTCString()}` },
+      4_000,
+    ],
+    ['a date-looking text that is no HTTP date falls back to backoff', { 'retry-after': '2026-06-01' }, 500],
     ['more than the cap is capped at 60 s', { 'retry-after': '86400' }, 60_000],
     [
       'a date far ahead is capped at 60 s',
