@@ -82,6 +82,15 @@ const CASES = [
     line: 'Tests: 31 passed, 1 failed',
     exit: 1,
   },
+  {
+    name: 'a file that crashed at import counts once',
+    files: {
+      'packages/a/package.json': withTest,
+      'packages/a/test-results.json': { numPassedTests: 0, numFailedTests: 0, success: false },
+    },
+    line: 'Tests: 0 passed, 1 failed',
+    exit: 1,
+  },
   { name: 'no test at all fails', files: {}, line: 'Tests: 0 passed, 0 failed', exit: 1 },
 ];
 

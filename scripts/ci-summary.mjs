@@ -36,7 +36,7 @@ for (const group of ['packages', 'apps', 'examples']) {
       (report.numFailedTests ?? 0) +
       (report.success === false && !report.numFailedTests ? 1 : 0) +
       skipped +
-      (p === 0 && !report.numFailedTests && !skipped ? 1 : 0);
+      (p === 0 && !report.numFailedTests && !skipped && report.success !== false ? 1 : 0);
     const notes = [
       skipped > 0 ? `${skipped} skipped or todo, counted as failed` : '',
       p === 0 ? 'no test passed' : '',

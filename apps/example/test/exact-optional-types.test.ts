@@ -8,7 +8,7 @@ import { createBrowserUse } from '@x/browser-use';
 import { createBrowserUseSandbox } from '@x/browser-use/testing';
 import { createBrowserAI } from '@x/browserai';
 import { createBrowserAISandbox } from '@x/browserai/testing';
-import { createTaskClient, type RequestOptions, type WaitForTaskOptions, waitForTask } from '@x/core';
+import { createTask, createTaskClient, type RequestOptions, type WaitForTaskOptions, waitForTask } from '@x/core';
 import { describe, expect, it } from 'vitest';
 
 /** What an app often holds: every option possibly unset. */
@@ -42,6 +42,23 @@ const wait: WaitForTaskOptions = {
 };
 
 describe('explicit undefined options (exactOptionalPropertyTypes)', () => {
+  it('createTask, for provider authors, takes undefined fields and leaves them out', () => {
+    const task = createTask({
+      provider: 'acme',
+      id: 'acme:1',
+      status: 'running',
+      providerStatus: 'busy',
+      raw: {},
+      error: unset,
+      output: undefined,
+      finishedAt: unset === undefined ? undefined : new Date(unset),
+      cost: undefined,
+    });
+    expect(Object.keys(task).sort()).toEqual(
+      ['artifacts', 'id', 'isTerminal', 'metadata', 'provider', 'providerStatus', 'raw', 'status', 'steps'].sort(),
+    );
+  });
+
   it('are accepted by every factory, sandbox and polling call, and mean the defaults', async () => {
     const browserUseSandbox = await createBrowserUseSandbox({
       apiKey: unset,

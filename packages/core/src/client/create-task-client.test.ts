@@ -120,6 +120,33 @@ describe('createTaskClient', () => {
     expect(settled).toBeLessThanOrEqual(6);
   });
 
+  it('a slow watch consumer does not turn finished tasks into timeouts', async () => {
+    const scripts = Object.fromEntries(
+      Array.from({ length: 5 }, (_, index) => [
+        String(index),
+        [
+          { status: 'running' as const },
+          { status: 'running' as const, steps: 1 },
+          { status: 'succeeded' as const, steps: 1 },
+        ],
+      ]),
+    );
+    const fake = createFakeProvider('alpha', scripts);
+    const client = createTaskClient({ providers: [fake.provider] });
+    const outcomes: string[] = [];
+    for await (const update of client.watch(
+      Object.keys(scripts).map((id) => `alpha:${id}`),
+      {
+        intervalMs: 1,
+        timeoutMs: 150,
+      },
+    )) {
+      await new Promise((resolve) => setTimeout(resolve, 20)); // 15 updates x 20 ms: twice the limit
+      if (update.done) outcomes.push(update.error ? String(update.error) : (update.task?.status ?? '?'));
+    }
+    expect(outcomes).toEqual(['succeeded', 'succeeded', 'succeeded', 'succeeded', 'succeeded']);
+  });
+
   it('getMany settles at once on abort, even when a provider ignores its signal', async () => {
     let reads = 0;
     const deaf = {

@@ -123,6 +123,7 @@ export function createTaskClient(options: TaskClientOptions): TaskClient {
     // stops pulling (even without `return()`) stops the polling, and no timer keeps the process alive.
     const queue: Array<{ update: TaskUpdate; taken: () => void }> = [];
     let wake: (() => void) | undefined;
+    let inHand: (() => void) | undefined;
     let running = items.length;
     const push = (update: TaskUpdate) =>
       new Promise<void>((taken) => {
@@ -163,14 +164,17 @@ export function createTaskClient(options: TaskClientOptions): TaskClient {
           wake = undefined;
         }
         while (queue.length > 0) {
-          const { update, taken } = queue.shift()!;
-          yield update;
-          taken();
+          const next = queue.shift()!;
+          inHand = next.taken;
+          yield next.update;
+          inHand = undefined;
+          next.taken();
         }
       }
     } finally {
       fanOut.dispose();
       fanOut.abort(); // the consumer stopped early: end every polling loop
+      inHand?.(); // the update being read when the consumer left
       for (const { taken } of queue.splice(0)) taken(); // let waiting loops see the abort and end
     }
   }

@@ -27,7 +27,7 @@ import { validateHeaders, validateNumberOption, validateSignal } from './validat
 /** Per-call options of `HttpClient.getJson`. */
 export interface GetJsonOptions extends RequestOptions {
   /** Checks the parsed 2xx body; returns what is wrong with it, or undefined when it is fine. */
-  validate?: (data: unknown) => string | undefined;
+  validate?: ((data: unknown) => string | undefined) | undefined;
 }
 
 /** The JSON GET every provider uses: auth, timeouts, retries, Retry-After, abort, typed errors, redaction. */

@@ -39,9 +39,9 @@ export interface HttpClientSettings extends ProviderSettings {
   /** How the key is sent, e.g. `(key) => ({ 'anchor-api-key': key })`. */
   authHeaders: (apiKey: string) => Record<string, string>;
   /** The vendor's error text from an error body; the generic extractor is used when this returns undefined. */
-  extractErrorMessage?: (body: unknown) => string | undefined;
+  extractErrorMessage?: ((body: unknown) => string | undefined) | undefined;
   /** A wait hint in milliseconds found in an error body (e.g. `retry_after_seconds`). */
-  retryAfterFromBody?: (body: unknown) => number | undefined;
+  retryAfterFromBody?: ((body: unknown) => number | undefined) | undefined;
   /** Test hooks: sleep between retries, jitter source, clock. */
   sleep?: SleepFunction | undefined;
   random?: (() => number) | undefined;

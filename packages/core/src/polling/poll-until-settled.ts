@@ -63,8 +63,10 @@ export async function* pollUntilSettled<Ref>(
       message: `timeoutMs must be a number >= 0 (Infinity for no limit), got ${describeValue(timeoutMs)}`,
     });
   }
-  const deadline = now() + timeoutMs;
-  const grace = Math.min(LAST_READ_GRACE_MS, timeoutMs);
+  /** The limit; moved later by the time a consumer holds a yielded task (that is not polling time). */
+  let deadline = now() + timeoutMs;
+  // The last look is at most `timeoutMs` long, except with `timeoutMs: 0`, which means "read once".
+  const grace = timeoutMs > 0 ? Math.min(LAST_READ_GRACE_MS, timeoutMs) : LAST_READ_GRACE_MS;
   /** When the one grace window of this wait closes, once a read has started inside the last `grace` ms. */
   let graceEnd: number | undefined;
   let interval = intervalMs;
@@ -89,6 +91,27 @@ export async function* pollUntilSettled<Ref>(
     if (remaining < grace) graceEnd ??= now() + grace;
     const allowed = graceEnd === undefined ? remaining : Math.max(remaining, graceEnd - now());
     if (allowed <= 0) throw timeout(); // the limit (and its grace) has passed: no request
+    const task = await withinLimit(allowed, (guardSignal) =>
+      readTask({ ...options.request, signal: guardSignal, deadline }),
+    );
+    assertTask(task, provider.name);
+    return task;
+  }
+
+  /**
+   * `onUpdate(task)`, awaited when it returns a promise: the caller's signal still ends the wait at once,
+   * and a promise still pending when the limit (with its grace) has passed ends it in TaskWaitTimeoutError.
+   * A throw or a rejection ends the wait with that error.
+   */
+  async function report(task: Task): Promise<void> {
+    const result: unknown = options.onUpdate?.(task);
+    if (!isThenable(result)) return;
+    const allowed = Math.max(deadline - now(), (graceEnd ?? deadline) - now(), grace);
+    await withinLimit(allowed, () => Promise.resolve(result));
+  }
+
+  /** `run(signal)`, cut after `allowed` ms (TaskWaitTimeoutError) or by the caller's signal, whatever `run` does. */
+  async function withinLimit<T>(allowed: number, run: (guardSignal: AbortSignal) => Promise<T>): Promise<T> {
     const guard = new AbortController();
     let expired = false;
     const timer =
@@ -105,12 +128,7 @@ export async function* pollUntilSettled<Ref>(
     });
     cut.catch(() => {});
     try {
-      const task = await Promise.race([
-        readTask({ ...options.request, signal: guard.signal, deadline }),
-        cut,
-      ]);
-      assertTask(task, provider.name);
-      return task;
+      return await Promise.race([run(guard.signal), cut]);
     } catch (error) {
       if (signal?.aborted) throw APIUserAbortError.isInstance(error) ? error : aborted();
       if (expired) throw timeout(); // the read was cut by the limit
@@ -153,17 +171,31 @@ export async function* pollUntilSettled<Ref>(
 
   for (;;) {
     const task = await readRidingFailures(read);
+    const settled = task.isTerminal || (stopOnPaused && task.status === 'paused');
     const key = changeKey(task);
     if (key !== lastKey) {
       lastKey = key;
       interval = intervalMs;
+      last = task;
+      // With a final full read, the settled task is reported from that read, below.
+      if (!(finalRead && settled)) await report(task);
+      const heldSince = now();
       yield task;
+      // The time a consumer held the task (its loop body, a slow `client.watch` reader) is not polling
+      // time: the limit moves by as much.
+      const held = now() - heldSince;
+      deadline += held;
+      if (graceEnd !== undefined) graceEnd += held;
     } else {
       interval = Math.min(interval * backoffFactor, maxIntervalMs);
     }
     last = task;
-    if (task.isTerminal || (stopOnPaused && task.status === 'paused')) {
-      return finalRead ? await readRidingFailures(finalRead) : task;
+    if (settled) {
+      if (!finalRead) return task;
+      const full = await readRidingFailures(finalRead);
+      last = full;
+      await report(full);
+      return full;
     }
     const remaining = deadline - now();
     if (remaining <= 0) throw timeout();
@@ -176,6 +208,14 @@ export async function* pollUntilSettled<Ref>(
  * and artifact (so a step that gets its result, URL, actions or screenshot later counts, not only a new
  * step). Lengths stand for the texts, so the key stays small whatever the vendor sends.
  */
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
 function changeKey(task: Task): string {
   let key = `${task.status}\u0000${task.providerStatus}`;
   for (const step of task.steps) {

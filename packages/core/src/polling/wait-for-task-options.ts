@@ -15,8 +15,9 @@ export interface WaitForTaskOptions {
   backoffFactor?: number | undefined;
   /**
    * Overall limit, then `TaskWaitTimeoutError` carrying the last task; a read still running then is cancelled
-   * (one started in the last 2 s gets up to 2 s, once per wait: later reads share that window).
-   * `Infinity`: no limit. Default: 600,000 ms.
+   * (one started in the last 2 s gets up to 2 s, once per wait: later reads share that window). Time a
+   * `watchTask` consumer spends between two updates is not counted. `0`: read once. `Infinity`: no limit.
+   * Default: 600,000 ms.
    */
   timeoutMs?: number | undefined;
   /** Cancels the wait at once (request, retry sleep or interval) with `APIUserAbortError`. */
@@ -24,7 +25,8 @@ export interface WaitForTaskOptions {
   /**
    * Called with the first task read and each that changed: status, vendor status, a new step or artifact,
    * or one whose text fields appeared or changed length. A promise it returns is awaited before the next
-   * read; a throw or a rejection ends the wait with that error (never an unhandled rejection).
+   * read, within the same limit and signal; a throw or a rejection ends the wait with that error (never an
+   * unhandled rejection).
    */
   onUpdate?: ((task: Task) => unknown) | undefined;
   /** Resolve (or end the watch) on `paused` too, not only on terminal statuses. Default: true. */

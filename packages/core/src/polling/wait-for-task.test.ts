@@ -303,6 +303,39 @@ describe('waitForTask', () => {
     }
   });
 
+  it('an async onUpdate that never settles is still cut by the signal and by timeoutMs', async () => {
+    const { provider } = createFakeProvider('d', { t: [{ status: 'running' }, { status: 'succeeded' }] });
+    const never = () => new Promise<never>(() => {});
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    let began = Date.now();
+    const aborted = await waitForTask(provider, 't', { onUpdate: never, signal: controller.signal }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(APIUserAbortError.isInstance(aborted)).toBe(true);
+    expect(Date.now() - began).toBeLessThan(500);
+
+    began = Date.now();
+    const timedOut = (await waitForTask(provider, 't', { onUpdate: never, timeoutMs: 40 }).catch(
+      (caught: unknown) => caught,
+    )) as TaskWaitTimeoutError;
+    expect(TaskWaitTimeoutError.isInstance(timedOut)).toBe(true);
+    expect(timedOut.lastTask?.status).toBeDefined();
+    expect(Date.now() - began).toBeLessThan(500);
+  });
+
+  it('timeoutMs: 0 reads once: a settled task resolves, any other ends the wait with it', async () => {
+    const done = createFakeProvider('d', { t: [{ status: 'succeeded' }] });
+    expect((await waitForTask(done.provider, 't', { timeoutMs: 0 })).status).toBe('succeeded');
+    const busy = createFakeProvider('d', { t: [{ status: 'running' }] });
+    const error = (await waitForTask(busy.provider, 't', { timeoutMs: 0 }).catch(
+      (caught: unknown) => caught,
+    )) as TaskWaitTimeoutError;
+    expect(TaskWaitTimeoutError.isInstance(error)).toBe(true);
+    expect(error.lastTask?.status).toBe('running');
+    expect(busy.calls).toHaveLength(1);
+  });
+
   it('an abort during a later read settles at once, even when the provider ignores its signal', async () => {
     let reads = 0;
     let secondReadStarted!: () => void;
@@ -364,6 +397,23 @@ describe('watchTask', () => {
     for await (const task of watchTask(provider, 't', fakeTime()))
       seen.push(`${task.status}/${task.steps.length}`);
     expect(seen).toEqual(['queued/0', 'running/1', 'running/2', 'timed_out/2']);
+  });
+
+  it("does not count the consumer's time between updates toward timeoutMs", async () => {
+    const { provider } = createFakeProvider('d', {
+      t: [
+        { status: 'queued' },
+        { status: 'running', steps: 1 },
+        { status: 'running', steps: 2 },
+        { status: 'succeeded', steps: 2 },
+      ],
+    });
+    const seen: string[] = [];
+    for await (const task of watchTask(provider, 't', { intervalMs: 1, timeoutMs: 120 })) {
+      seen.push(task.status);
+      await new Promise((resolve) => setTimeout(resolve, 60)); // 4 x 60 ms of work: past the limit
+    }
+    expect(seen).toEqual(['queued', 'running', 'running', 'succeeded']);
   });
 
   it('yields a step that changed without a new step (its result or screenshot arrived later)', async () => {

@@ -21,15 +21,10 @@ export async function waitForTask<Ref, Raw>(
   const loop = light
     ? pollUntilSettled(provider, ref, (requestOptions) => light(ref, requestOptions), options, full)
     : pollUntilSettled(provider, ref, full, options);
+  // The loop reports each change to `onUpdate` itself (with a light view, the settled task from the
+  // full read), under the same limit and signal as the reads.
   for (;;) {
     const next = await loop.next();
-    if (next.done) {
-      if (light) await options.onUpdate?.(next.value);
-      return next.value as Task<Raw>;
-    }
-    // With a light view, the settled read is reported from the full task, above.
-    const isSettled =
-      next.value.isTerminal || (options.stopOnPaused !== false && next.value.status === 'paused');
-    if (!light || !isSettled) await options.onUpdate?.(next.value);
+    if (next.done) return next.value as Task<Raw>;
   }
 }

@@ -19,8 +19,6 @@ export async function* watchTask<Ref, Raw>(
     (requestOptions) => provider.getTask(ref, requestOptions),
     options,
   );
-  for await (const task of loop) {
-    await options.onUpdate?.(task);
-    yield task as Task<Raw>;
-  }
+  // The loop reports each change to `onUpdate` before yielding it.
+  for await (const task of loop) yield task as Task<Raw>;
 }

@@ -1,9 +1,17 @@
 import { isTerminalStatus } from './is-terminal-status';
 import type { Task } from './task';
 
-/** The fields a provider fills; the rest is derived or defaulted by `createTask`. */
-export type TaskFields<Raw> = Omit<Task<Raw>, 'isTerminal' | 'steps' | 'artifacts' | 'metadata'> &
-  Partial<Pick<Task<Raw>, 'steps' | 'artifacts' | 'metadata'>>;
+/**
+ * The fields a provider fills; the rest is derived or defaulted by `createTask`. An optional field also
+ * takes an explicit `undefined` (under `exactOptionalPropertyTypes` too), and is then left out.
+ */
+export type TaskFields<Raw> = AcceptUndefined<
+  Omit<Task<Raw>, 'isTerminal' | 'steps' | 'artifacts' | 'metadata'> &
+    Partial<Pick<Task<Raw>, 'steps' | 'artifacts' | 'metadata'>>
+>;
+
+/** `T` whose optional properties also take an explicit `undefined`. */
+type AcceptUndefined<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] };
 
 /**
  * Builds a normalized `Task`: derives `isTerminal` from the status, fills `durationMs` from
