@@ -8,7 +8,13 @@ import { createBrowserUse } from '@x/browser-use';
 import { createBrowserUseSandbox } from '@x/browser-use/testing';
 import { createBrowserAI } from '@x/browserai';
 import { createBrowserAISandbox } from '@x/browserai/testing';
-import { createTask, createTaskClient, type RequestOptions, type WaitForTaskOptions, waitForTask } from '@x/core';
+import {
+  createTask,
+  createTaskClient,
+  type RequestOptions,
+  type WaitForTaskOptions,
+  waitForTask,
+} from '@x/core';
 import { describe, expect, it } from 'vitest';
 
 /** What an app often holds: every option possibly unset. */
@@ -55,7 +61,17 @@ describe('explicit undefined options (exactOptionalPropertyTypes)', () => {
       cost: undefined,
     });
     expect(Object.keys(task).sort()).toEqual(
-      ['artifacts', 'id', 'isTerminal', 'metadata', 'provider', 'providerStatus', 'raw', 'status', 'steps'].sort(),
+      [
+        'artifacts',
+        'id',
+        'isTerminal',
+        'metadata',
+        'provider',
+        'providerStatus',
+        'raw',
+        'status',
+        'steps',
+      ].sort(),
     );
   });
 

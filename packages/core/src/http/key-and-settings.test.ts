@@ -269,7 +269,7 @@ describe('the API key never shows in an error', () => {
   it('a key echoed URL-encoded or HTML-escaped (message, body, headers, a redirect) is redacted', async () => {
     const key = 'sk_live/AbC+123=xyz&q<1>';
     const url = encodeURIComponent(key); // sk_live%2FAbC%2B123%3Dxyz%26q%3C1%3E
-    const lowerHex = url.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+    const lowerHex = url.replace(/%[0-9A-F]{2}/g, (encoded) => encoded.toLowerCase());
     const html = 'sk_live&#x2F;AbC&#43;123=xyz&amp;q&lt;1&gt;';
     const htmlDecimal = [...key].map((character) => `&#${character.codePointAt(0)};`).join('');
     nock(BASE)
