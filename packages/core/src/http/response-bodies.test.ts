@@ -253,6 +253,35 @@ describe('maxResponseBytes → ResponseTooLargeError, reading stops there', () =
     expect(rateLimited.retryAfterMs).toBe(3_000);
   });
 
+  it('decodes the charset the content-type declares, else UTF-8', async () => {
+    const latin1 = (text: string) => Uint8Array.from(text, (character) => character.charCodeAt(0));
+    const json = answering(
+      () =>
+        new Response(latin1('{"note":"café"}'), {
+          headers: { 'content-type': 'application/json; charset=ISO-8859-1' },
+        }),
+    );
+    expect((await json.http.getJson<{ note: string }>('/x')).data.note).toBe('café');
+
+    const page = answering(
+      () =>
+        new Response(latin1('<html><title>Café fermé</title></html>'), {
+          status: 502,
+          headers: { 'content-type': 'text/html; charset="iso-8859-1"' },
+        }),
+      { maxRetries: 0 },
+    );
+    expect((await fail(page.http.getJson('/x'))).message).toBe('acme 502: Café fermé');
+
+    const unknown = answering(
+      () =>
+        new Response(new TextEncoder().encode('{"note":"café"}'), {
+          headers: { 'content-type': 'application/json; charset=x-made-up' },
+        }),
+    );
+    expect((await unknown.http.getJson<{ note: string }>('/x')).data.note).toBe('café');
+  });
+
   it('an error answer whose body cannot be read keeps its status: a 404 is a NotFoundError, not retried', async () => {
     const cutOff = () =>
       new Response(
