@@ -1,6 +1,5 @@
 import {
   createHttpClient,
-  type FetchFunction,
   type ProviderSettings,
   type RequestOptions,
   type Task,
@@ -19,22 +18,12 @@ export const SKYVERN_DEFAULT_BASE_URL = 'https://api.skyvern.com';
 
 /** Options of `createSkyvern`. */
 export interface SkyvernProviderSettings extends ProviderSettings {
+  // Only the options whose doc names this vendor; the rest (fetch, headers, timeouts, retries) are
+  // ProviderSettings' own, documented there.
   /** The API key, sent as the `x-api-key` header. Default: `process.env.SKYVERN_API_KEY`, read at each call. */
   apiKey?: string | undefined;
   /** The API's base URL. Default: `process.env.SKYVERN_BASE_URL`, else `SKYVERN_DEFAULT_BASE_URL`. A trailing slash is removed. */
   baseURL?: string | undefined;
-  /** Custom `fetch`, for proxies, middleware or tests. Default: the global `fetch`. */
-  fetch?: FetchFunction | undefined;
-  /** Headers sent with every request; per-call `headers` override them. Default: none. */
-  headers?: Record<string, string> | undefined;
-  /** Timeout per attempt in milliseconds, covering headers and body. Default: 60,000. */
-  timeoutMs?: number | undefined;
-  /** Retries after the first attempt, on connection errors, timeouts, 408, 409, 429 and 5xx. Default: 2. */
-  maxRetries?: number | undefined;
-  /** Largest response body read, in bytes; a larger one fails with `ResponseTooLargeError`. Default: 16 MiB. */
-  maxResponseBytes?: number | undefined;
-  /** Longest wait before a retry, server hints (`Retry-After`) included. Default: 60,000 ms. */
-  maxRetryDelayMs?: number | undefined;
 }
 
 /** The Skyvern provider: the normalized task contract plus the vendor's own endpoints under `api`. */
