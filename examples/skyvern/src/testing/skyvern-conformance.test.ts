@@ -11,6 +11,8 @@ runConformanceTests(
     name: 'skyvern',
     createProvider: createSkyvern,
     createSandbox: () => createSkyvernSandbox(),
+    reportsSteps: false, // a Skyvern run has no step list
+    outcomes: ['succeeded', 'failed', 'cancelled', 'timed_out', 'paused'],
     apiKeyEnvironmentVariable: 'SKYVERN_API_KEY',
     baseURLEnvironmentVariable: 'SKYVERN_BASE_URL',
     mapStatus: mapSkyvernStatus,

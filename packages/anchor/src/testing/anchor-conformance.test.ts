@@ -83,6 +83,8 @@ const invalidRefs: AnchorTaskRef[] = [
 
 const shared = {
   name: 'anchor',
+  outcomes: ['succeeded', 'failed', 'cancelled', 'timed_out'] as const,
+  reportsSteps: false, // Anchor reports no steps
   createProvider: createAnchor,
   apiKeyEnvironmentVariable: 'ANCHORBROWSER_API_KEY',
   baseURLEnvironmentVariable: 'ANCHORBROWSER_BASE_URL',

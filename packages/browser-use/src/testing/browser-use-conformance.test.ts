@@ -24,6 +24,9 @@ runConformanceTests(
       ['stopped', 'cancelled'],
     ],
     bodyWithStatus: (word) => ({ ...allNull, status: word }),
+    // A body whose id differs from every reference: the task's id must come from the reference.
+    pollBodyWithStatus: (word) => ({ id: UUID, status: word, output: null, finishedAt: null }),
+    outcomes: ['succeeded', 'failed', 'cancelled'],
     errorCases: [
       {
         status: 400,

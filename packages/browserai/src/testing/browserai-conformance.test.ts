@@ -10,6 +10,7 @@ runConformanceTests(
     name: 'browserai',
     createProvider: createBrowserAI,
     createSandbox: () => createBrowserAISandbox(),
+    outcomes: ['succeeded', 'failed', 'cancelled', 'paused'],
     apiKeyEnvironmentVariable: 'BROWSERAI_API_KEY',
     baseURLEnvironmentVariable: 'BROWSERAI_BASE_URL',
     mapStatus: mapBrowserAIStatus,

@@ -16,8 +16,8 @@ export interface ConformanceSandbox<Ref> {
   readonly baseURL: string;
   readonly apiKey: string;
   readonly server: TestServer;
-  /** Creates a scripted task that ends as `outcome`. */
-  createTask(options?: { outcome?: 'succeeded'; steps?: number; stepMs?: number }): Ref;
+  /** Creates a scripted task that ends as `outcome` (one of `ConformanceOptions.outcomes`). */
+  createTask(options?: { outcome?: TaskStatus; steps?: number; stepMs?: number }): Ref;
   close(): Promise<void>;
 }
 
@@ -46,6 +46,15 @@ export interface ConformanceOptions<Ref> {
   statusTable: ReadonlyArray<readonly [vendorWord: string, status: TaskStatus]>;
   /** A spec-shaped 200 body of the endpoint `getTask` reads first, with status `word` (served through a fault). */
   bodyWithStatus(word: string): unknown;
+  /** The same for the endpoint `pollTask` reads, when the provider has one. Default: `pollTask` is not probed. */
+  pollBodyWithStatus?: ((word: string) => unknown) | undefined;
+  /**
+   * The ends the sandbox can script (`createTask({ outcome })`), each followed to its end with
+   * `waitForTask` and checked: status, output on success, error on failure, dates. Default: `['succeeded']`.
+   */
+  outcomes?: readonly TaskStatus[] | undefined;
+  /** Whether the provider's tasks carry steps (a scripted task's steps must then reach `task.steps`). Default: true. */
+  reportsSteps?: boolean | undefined;
   /** The vendor's documented error answers. */
   errorCases: readonly ConformanceErrorCase[];
   /** String references `parseRef` must reject with `InvalidArgumentError`. */

@@ -21,12 +21,24 @@ import { XError } from '../errors/x-error';
 import type { FetchFunction } from '../http/fetch-function';
 import type { ProviderSettings } from '../http/http-client-settings';
 import { waitForTask } from '../polling/wait-for-task';
+import type { Task } from '../task/task';
 import type { RequestOptions, TaskProvider } from '../task/task-provider';
 import { TASK_STATUSES } from '../task/task-status';
 import { assertRejectsWith } from './assert-rejects-with';
 import type { ConformanceHarness, ConformanceOptions, ConformanceSandbox } from './conformance-types';
 
 const NEVER_SEEN = 'a-status-word-no-vendor-sends';
+const NGINX_502 = [
+  '<!DOCTYPE html>',
+  '<html>',
+  '<head><title>502 Bad Gateway</title></head>',
+  '<body>',
+  '<center><h1>502 Bad Gateway</h1></center>',
+  '<hr><center>nginx/1.25.3</center>',
+  '</body>',
+  '</html>',
+  '',
+].join('\r\n');
 const errorClasses: Record<string, { isInstance(value: unknown): boolean }> = {
   APIError,
   AuthenticationError,
@@ -91,6 +103,26 @@ export function runConformanceTests<Ref>(
           assert.equal(options.mapStatus(word), 'unknown', `status word ${JSON.stringify(word)}`);
         }
       });
+      it('maps every known word as sent in any case and with spaces, keeping it verbatim as providerStatus', async () => {
+        const reads: Array<[string, (ref: Ref) => Promise<Task>, (word: string) => unknown]> = [
+          ['getTask', (ref) => provider.getTask(ref), options.bodyWithStatus],
+        ];
+        const light = provider.pollTask?.bind(provider);
+        if (light && options.pollBodyWithStatus)
+          reads.push(['pollTask', (ref) => light(ref), options.pollBodyWithStatus]);
+        for (const [read, call, body] of reads) {
+          for (const [word, status] of options.statusTable) {
+            started();
+            const ref = runningTask();
+            const sent = ` ${word.toUpperCase()} `;
+            sandbox.server.injectFault({ status: 200, body: body(sent) });
+            const task = await call(ref);
+            assert.equal(task.status, status, `${read}: status word ${JSON.stringify(sent)}`);
+            assert.equal(task.providerStatus, sent, `${read}: providerStatus is the word as sent`);
+            assert.equal(task.id, provider.formatRef(ref), `${read}: the id comes from the reference`);
+          }
+        }
+      });
       it('keeps an unknown word from getTask as providerStatus, with status unknown', async () => {
         started();
         const ref = runningTask();
@@ -121,6 +153,22 @@ export function runConformanceTests<Ref>(
           assert.equal((error as APIError).status, errorCase.status);
         });
       }
+    });
+
+    describe('an HTML error page', () => {
+      it("becomes one short line with the page's title, never the page", async () => {
+        started();
+        const ref = runningTask();
+        sandbox.server.injectFault({
+          status: 502,
+          body: NGINX_502,
+          headers: { 'content-type': 'text/html' },
+        });
+        const error = await assertRejectsWith(provider.getTask(ref), APIError.isInstance, 'APIError');
+        assert.ok(error.message.includes('502 Bad Gateway'), `message "${error.message}"`);
+        assert.ok(!/[\n<]/.test(error.message), `one line, no markup: "${error.message}"`);
+        assert.ok(error.message.length <= 400, 'short');
+      });
     });
 
     describe('retries', () => {
@@ -316,9 +364,34 @@ export function runConformanceTests<Ref>(
         ];
         for (const text of shown)
           assert.ok(!text?.includes(key), `the key leaked into: ${text?.slice(0, 200)}`);
-        for (const text of [String(provider), JSON.stringify(provider), inspect(provider, { depth: 8 })]) {
-          assert.ok(!text.includes(key), `the key leaked from the provider object: ${text.slice(0, 200)}`);
+        for (const text of [
+          String(provider),
+          JSON.stringify(provider),
+          JSON.stringify({ ...provider }),
+          inspect(provider, { depth: 8, showHidden: true }),
+        ]) {
+          // Not even its last 8 characters (a "masked" key is still a leak).
+          for (const part of [key, key.slice(-8)])
+            assert.ok(!text.includes(part), `the key leaked from the provider object: ${text.slice(0, 200)}`);
         }
+      });
+      it('reads the base URL and the key from their environment variables', async () => {
+        started();
+        const ref = runningTask();
+        const names = [options.apiKeyEnvironmentVariable, options.baseURLEnvironmentVariable];
+        const saved = names.map((name) => process.env[name]);
+        process.env[options.apiKeyEnvironmentVariable] = sandbox.apiKey;
+        process.env[options.baseURLEnvironmentVariable] = sandbox.baseURL;
+        try {
+          const task = await options.createProvider({ maxRetries: 0 }).getTask(ref);
+          assert.equal(task.id, provider.formatRef(ref));
+        } finally {
+          names.forEach((name, index) => {
+            if (saved[index] === undefined) delete process.env[name];
+            else process.env[name] = saved[index];
+          });
+        }
+        assert.equal(sandbox.server.requests.length, 1, 'the request reached the sandbox');
       });
       it('never shows when the server echoes it in JSON escapes either', async () => {
         started();
@@ -338,6 +411,55 @@ export function runConformanceTests<Ref>(
     });
 
     describe('waiting', () => {
+      for (const outcome of options.outcomes ?? ['succeeded']) {
+        it(`a task scripted to end ${outcome} reads as such: output or error, steps, dates (in a non-UTC zone)`, async () => {
+          started();
+          const zone = process.env.TZ;
+          process.env.TZ = 'Asia/Kolkata'; // a timestamp read as local time is 5.5 h off here
+          try {
+            const ref = sandbox.createTask({ outcome, steps: 2, stepMs: 5 });
+            const task = await waitForTask(provider, ref, {
+              intervalMs: 5,
+              maxIntervalMs: 10,
+              timeoutMs: 5_000,
+            });
+            assert.equal(task.status, outcome, 'the normalized status');
+            assert.equal(
+              task.isTerminal,
+              outcome !== 'paused' && outcome !== 'queued' && outcome !== 'running',
+            );
+            if (outcome === 'succeeded') {
+              assert.notEqual(task.output, undefined, 'a succeeded task carries its output');
+              assert.equal(task.error, undefined, 'a succeeded task carries no error');
+            }
+            if (outcome === 'failed')
+              assert.ok(
+                typeof task.error === 'string' && task.error !== '',
+                'a failed task carries its error text',
+              );
+            if (options.reportsSteps !== false)
+              assert.ok(
+                task.steps.length >= 2,
+                `the 2 scripted steps reach task.steps (got ${task.steps.length})`,
+              );
+            if (!task.isTerminal) assert.equal(task.finishedAt, undefined, 'no finishedAt before the end');
+            const now = Date.now();
+            for (const field of ['createdAt', 'startedAt', 'finishedAt'] as const) {
+              const date = task[field];
+              if (date === undefined) continue;
+              assert.ok(
+                Math.abs(date.getTime() - now) < 60_000,
+                `${field} ${date.toISOString()} is within a minute of now (${new Date(now).toISOString()})`,
+              );
+            }
+            if (task.startedAt && task.finishedAt)
+              assert.ok(task.finishedAt >= task.startedAt, 'ends after it starts');
+          } finally {
+            if (zone === undefined) delete process.env.TZ;
+            else process.env.TZ = zone;
+          }
+        });
+      }
       it('waitForTask follows a task through the sandbox to a terminal state', async () => {
         started();
         const ref = sandbox.createTask({ outcome: 'succeeded', steps: 2, stepMs: 10 });

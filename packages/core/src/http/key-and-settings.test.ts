@@ -10,6 +10,7 @@ import { ResponseTooLargeError } from '../errors/response-too-large-error';
 import { createHttpClient } from './create-http-client';
 import type { FetchFunction } from './fetch-function';
 import type { HttpClientSettings } from './http-client-settings';
+import { redactSecret } from './redact-secret';
 
 const BASE = 'https://acme.example.test/api/v2';
 const KEY = 'acme-live-9f8e7d6c5b4a3210';
@@ -299,6 +300,37 @@ describe('the API key never shows in an error', () => {
       'acme 302: redirect to https://login.example/?next=x&api_key=[REDACTED] not followed',
     );
     expect(redirect.message).not.toContain(url);
+  });
+
+  it('redaction stays fast for a key with a run of backslashes (no exponential backtracking)', () => {
+    const began = Date.now();
+    expect(redactSecret('\\'.repeat(1_000), `${'\\'.repeat(24)}Z`)).toBe('\\'.repeat(1_000));
+    // Its JSON form (each backslash doubled) is redacted whole.
+    expect(redactSecret(`x Q${'\\\\'.repeat(24)}Z y`, `Q${'\\'.repeat(24)}Z`)).toBe('x [REDACTED] y');
+    expect(Date.now() - began).toBeLessThan(500);
+  });
+
+  it('no start of the key in an encoded form is left where a too-large body was cut', async () => {
+    const key = 'sk_live/AbC+123=xyz&q<1>';
+    const encodedStart = encodeURIComponent(key).slice(0, -2);
+    const body = new TextEncoder().encode(`{"detail":"${'p'.repeat(60)} ${encodedStart}`);
+    // Streamed without a content-length, so the body is read up to the limit and kept.
+    const { fetch } = recorder(
+      () =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              for (let at = 0; at < body.length; at += 4) controller.enqueue(body.slice(at, at + 4));
+              controller.close();
+            },
+          }),
+        ),
+    );
+    const large = await fail(client({ apiKey: key, maxResponseBytes: body.length - 1, fetch }).getJson('/x'));
+    expect(ResponseTooLargeError.isInstance(large)).toBe(true);
+    const kept = String((large as ResponseTooLargeError).body);
+    expect(kept).not.toContain('sk_live%2F');
+    expect(kept).toContain('pppp');
   });
 
   it('a key in JSON escapes inside a kept body (2xx not as promised, too large) or a header name', async () => {

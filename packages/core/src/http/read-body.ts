@@ -11,12 +11,14 @@ const decoder = new TextDecoder();
 
 /**
  * The decoder for a response: the `charset` its content-type declares, when the runtime knows it (an
- * HTML error page in `iso-8859-1` keeps its `é`), else UTF-8. Invalid bytes become U+FFFD, as with
+ * HTML error page in `iso-8859-1` keeps its `é`), else UTF-8; JSON is always UTF-8. Invalid bytes become U+FFFD, as with
  * `Response.text()`.
  */
 function decoderFor(response: Response): TextDecoder {
-  const charset = /;\s*charset\s*=\s*"?([\w.:-]+)/i.exec(response.headers.get('content-type') ?? '')?.[1];
-  if (!charset || /^utf-?8$/i.test(charset)) return decoder;
+  const type = response.headers.get('content-type') ?? '';
+  const charset = /;\s*charset\s*=\s*"?([\w.:-]+)/i.exec(type)?.[1];
+  // JSON is UTF-8 (RFC 8259), whatever a proxy's label says, as `Response.json()` reads it.
+  if (!charset || /^utf-?8$/i.test(charset) || /json/i.test(type)) return decoder;
   try {
     return new TextDecoder(charset);
   } catch {

@@ -46,7 +46,10 @@ function encodedSecretPattern(secret: string): RegExp {
   let source = '';
   for (const character of secret) {
     const code = character.codePointAt(0) ?? 0;
-    const alternatives: string[] = [character.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')];
+    // No literal `\` or `"` among the alternatives (the plain pass caught the literal key): a literal
+    // backslash beside its escape `\\` would make a run of them match in exponentially many ways.
+    const alternatives: string[] =
+      character === '\\' || character === '"' ? [] : [character.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')];
     if (character === '/' || character === '"' || character === '\\') alternatives.push(`\\\\\\${character}`);
     alternatives.push(`\\\\u${caseless(code.toString(16).padStart(4, '0'))}`);
     const bytes = [...new TextEncoder().encode(character)];

@@ -253,15 +253,16 @@ describe('maxResponseBytes → ResponseTooLargeError, reading stops there', () =
     expect(rateLimited.retryAfterMs).toBe(3_000);
   });
 
-  it('decodes the charset the content-type declares, else UTF-8', async () => {
+  it('decodes the charset a non-JSON content-type declares; JSON is always UTF-8', async () => {
     const latin1 = (text: string) => Uint8Array.from(text, (character) => character.charCodeAt(0));
+    // A proxy's wrong label must not corrupt a UTF-8 JSON body (as `Response.json()` reads it).
     const json = answering(
       () =>
-        new Response(latin1('{"note":"café"}'), {
+        new Response(new TextEncoder().encode('{"note":"café 😀"}'), {
           headers: { 'content-type': 'application/json; charset=ISO-8859-1' },
         }),
     );
-    expect((await json.http.getJson<{ note: string }>('/x')).data.note).toBe('café');
+    expect((await json.http.getJson<{ note: string }>('/x')).data.note).toBe('café 😀');
 
     const page = answering(
       () =>

@@ -242,6 +242,14 @@ describe('Retry-After and friends', () => {
       4_000,
     ],
     ['a date-looking text that is no HTTP date falls back to backoff', { 'retry-after': '2026-06-01' }, 500],
+    [
+      'an RFC 850 date (obsolete, still to be read)',
+      { 'retry-after': 'Monday, 01-Jun-26 12:00:05 GMT' },
+      5_000,
+    ],
+    ['an asctime date (obsolete, read as UTC)', { 'retry-after': 'Mon Jun  1 12:00:06 2026' }, 6_000],
+    ['an HTTP date in UTC, without a weekday', { 'retry-after': '01 Jun 2026 12:00:07 UTC' }, 7_000],
+    ['an HTTP date with +0000', { 'retry-after': 'Mon, 01 Jun 2026 12:00:08 +0000' }, 8_000],
     ['more than the cap is capped at 60 s', { 'retry-after': '86400' }, 60_000],
     [
       'a date far ahead is capped at 60 s',

@@ -126,6 +126,7 @@ export async function* pollUntilSettled<Ref>(
     const cut = new Promise<never>((_resolve, reject) => {
       guard.signal.addEventListener('abort', () => reject(guard.signal.reason), { once: true });
     });
+    if (signal?.aborted) forward(); // aborted already (say, by an onUpdate before it returned its promise)
     cut.catch(() => {});
     try {
       return await Promise.race([run(guard.signal), cut]);

@@ -324,6 +324,21 @@ describe('waitForTask', () => {
     expect(Date.now() - began).toBeLessThan(500);
   });
 
+  it('an abort fired inside onUpdate, before it returns its promise, still ends the wait at once', async () => {
+    const { provider } = createFakeProvider('d', { t: [{ status: 'running' }, { status: 'succeeded' }] });
+    const controller = new AbortController();
+    const began = Date.now();
+    const error = await waitForTask(provider, 't', {
+      signal: controller.signal,
+      onUpdate: () => {
+        controller.abort();
+        return new Promise<never>(() => {});
+      },
+    }).catch((caught: unknown) => caught);
+    expect(APIUserAbortError.isInstance(error)).toBe(true);
+    expect(Date.now() - began).toBeLessThan(500);
+  });
+
   it('timeoutMs: 0 reads once: a settled task resolves, any other ends the wait with it', async () => {
     const done = createFakeProvider('d', { t: [{ status: 'succeeded' }] });
     expect((await waitForTask(done.provider, 't', { timeoutMs: 0 })).status).toBe('succeeded');
