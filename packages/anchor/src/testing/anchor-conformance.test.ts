@@ -1,6 +1,7 @@
+import type { TaskProvider } from '@x/core';
 import { runConformanceTests } from '@x/core/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { createAnchor } from '../anchor-provider';
+import { type AnchorProvider, createAnchor } from '../anchor-provider';
 import type { AnchorTaskRef } from '../anchor-ref';
 import { mapAnchorStatus } from '../map-anchor-status';
 import { createAnchorSandbox } from './create-anchor-sandbox';
@@ -85,6 +86,14 @@ const shared = {
   name: 'anchor',
   outcomes: ['succeeded', 'failed', 'cancelled', 'timed_out'] as const,
   reportsSteps: false, // Anchor reports no steps
+  apiCallsWithBadIds: (provider: TaskProvider<AnchorTaskRef, unknown>) => {
+    const { api } = provider as AnchorProvider;
+    return ['..', 'a/b', 'x\r\ny', `${UUID}/..`].flatMap((id) => [
+      () => api.getTaskExecutionResult(id, UUID),
+      () => api.getTaskExecutionResult(UUID, id),
+      () => api.getTaskRunStatus(id),
+    ]);
+  },
   createProvider: createAnchor,
   apiKeyEnvironmentVariable: 'ANCHORBROWSER_API_KEY',
   baseURLEnvironmentVariable: 'ANCHORBROWSER_BASE_URL',

@@ -1,11 +1,12 @@
 import { runConformanceTests } from '@x/core/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import allNull from '../__fixtures__/browser-use-task-all-null.json';
-import { createBrowserUse } from '../browser-use-provider';
+import { type BrowserUseProvider, createBrowserUse } from '../browser-use-provider';
 import { mapBrowserUseStatus } from '../map-browser-use-status';
 import { createBrowserUseSandbox } from './create-browser-use-sandbox';
 
 const UUID = '3c90c3cc-0d44-4b50-8888-8dd25736052a';
+const BAD_IDS = ['..', 'a/b', 'x\r\ny', `${UUID}/..`];
 
 runConformanceTests(
   { describe, it, beforeAll, afterAll },
@@ -27,6 +28,10 @@ runConformanceTests(
     // A body whose id differs from every reference: the task's id must come from the reference.
     pollBodyWithStatus: (word) => ({ id: UUID, status: word, output: null, finishedAt: null }),
     outcomes: ['succeeded', 'failed', 'cancelled'],
+    apiCallsWithBadIds: (provider) => {
+      const { api } = provider as BrowserUseProvider;
+      return BAD_IDS.flatMap((id) => [() => api.getTask(id), () => api.getTaskStatus(id)]);
+    },
     errorCases: [
       {
         status: 400,

@@ -1,6 +1,6 @@
 import { runConformanceTests } from '@x/core/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { createBrowserAI } from '../browserai-provider';
+import { type BrowserAIProvider, createBrowserAI } from '../browserai-provider';
 import { mapBrowserAIStatus } from '../map-browserai-status';
 import { createBrowserAISandbox } from './create-browserai-sandbox';
 
@@ -11,6 +11,10 @@ runConformanceTests(
     createProvider: createBrowserAI,
     createSandbox: () => createBrowserAISandbox(),
     outcomes: ['succeeded', 'failed', 'cancelled', 'paused'],
+    apiCallsWithBadIds: (provider) => {
+      const { api } = provider as BrowserAIProvider;
+      return ['..', 'a/b', 'x\r\ny', '.'].flatMap((id) => [() => api.getTask(id), () => api.getResults(id)]);
+    },
     apiKeyEnvironmentVariable: 'BROWSERAI_API_KEY',
     baseURLEnvironmentVariable: 'BROWSERAI_BASE_URL',
     mapStatus: mapBrowserAIStatus,

@@ -16,8 +16,11 @@ export interface ConformanceSandbox<Ref> {
   readonly baseURL: string;
   readonly apiKey: string;
   readonly server: TestServer;
-  /** Creates a scripted task that ends as `outcome` (one of `ConformanceOptions.outcomes`). */
-  createTask(options?: { outcome?: TaskStatus; steps?: number; stepMs?: number }): Ref;
+  /**
+   * Creates a scripted task that ends as `outcome`. Typed with `'succeeded'` so that any sandbox fits; the
+   * kit also passes each end listed in `ConformanceOptions.outcomes`.
+   */
+  createTask(options?: { outcome?: 'succeeded'; steps?: number; stepMs?: number }): Ref;
   close(): Promise<void>;
 }
 
@@ -61,4 +64,11 @@ export interface ConformanceOptions<Ref> {
   invalidStringRefs: readonly string[];
   /** Typed references `getTask` must reject before any request (ids with `/`, `..`, CR/LF, ...). */
   invalidRefs: readonly Ref[];
+  /**
+   * Calls of the provider's own vendor endpoints (`provider.api.*`) with ids that could escape their path
+   * (`..`, `a/b`, CR/LF): each must reject with `InvalidArgumentError` before any request. Default: none.
+   */
+  apiCallsWithBadIds?:
+    | ((provider: TaskProvider<Ref, unknown>) => ReadonlyArray<() => Promise<unknown>>)
+    | undefined;
 }

@@ -239,6 +239,43 @@ export function runConformanceTests<Ref>(
       });
     });
 
+    describe('every request of a read', () => {
+      // A read may take more than one request (BrowserAI reads the task, then its results): each must
+      // carry the caller's signal and report its failure, not only the first.
+      it('each request getTask makes reports an error answer and honours an abort', async () => {
+        started();
+        const ref = sandbox.createTask({ outcome: 'succeeded', steps: 1, stepMs: 1 });
+        await waitForTask(provider, ref, { intervalMs: 5, timeoutMs: 5_000 });
+        started();
+        await provider.getTask(ref);
+        const paths = [...new Set(sandbox.server.requests.map((request) => request.path))];
+        assert.ok(paths.length > 0, 'getTask made a request');
+        for (const path of paths) {
+          started();
+          sandbox.server.injectFault({ match: { path }, status: 500, body: { error: 'conformance' } });
+          await assertRejectsWith(
+            provider.getTask(ref),
+            InternalServerError.isInstance,
+            `InternalServerError from a 500 on ${path}`,
+          );
+          started();
+          sandbox.server.injectFault({ match: { path }, delayMs: 2_000 });
+          const controller = new AbortController();
+          setTimeout(() => controller.abort(), 20);
+          const start = Date.now();
+          await assertRejectsWith(
+            provider.getTask(ref, { signal: controller.signal }),
+            APIUserAbortError.isInstance,
+            `APIUserAbortError during the request to ${path}`,
+          );
+          assert.ok(
+            Date.now() - start < 500,
+            `the abort during ${path} settled after ${Date.now() - start} ms`,
+          );
+        }
+      });
+    });
+
     describe('abort and timeout', () => {
       it('an abort during a request settles at once with APIUserAbortError', async () => {
         started();
@@ -316,6 +353,18 @@ export function runConformanceTests<Ref>(
             'InvalidArgumentError',
           );
           assert.equal((error as InvalidArgumentError).argument, argument);
+        }
+        assert.equal(sandbox.server.requests.length, 0, 'the server saw no request');
+      });
+      it('the vendor endpoints (`api.*`) refuse ids that could escape their path, before any request', async () => {
+        started();
+        const calls = options.apiCallsWithBadIds?.(provider) ?? [];
+        for (const [index, call] of calls.entries()) {
+          await assertRejectsWith(
+            call(),
+            InvalidArgumentError.isInstance,
+            `InvalidArgumentError (call ${index})`,
+          );
         }
         assert.equal(sandbox.server.requests.length, 0, 'the server saw no request');
       });
@@ -417,7 +466,8 @@ export function runConformanceTests<Ref>(
           const zone = process.env.TZ;
           process.env.TZ = 'Asia/Kolkata'; // a timestamp read as local time is 5.5 h off here
           try {
-            const ref = sandbox.createTask({ outcome, steps: 2, stepMs: 5 });
+            // `outcomes` lists only ends this sandbox scripts (ConformanceSandbox types just 'succeeded').
+            const ref = sandbox.createTask({ outcome: outcome as 'succeeded', steps: 2, stepMs: 5 });
             const task = await waitForTask(provider, ref, {
               intervalMs: 5,
               maxIntervalMs: 10,
