@@ -9,33 +9,16 @@ export class BodyTooLargeSignal {
 // Without `stream`, each `decode` starts afresh (BOM included), so one decoder serves every body.
 const decoder = new TextDecoder();
 
-/**
- * The decoder for a response: the `charset` its content-type declares, when the runtime knows it (an
- * HTML error page in `iso-8859-1` keeps its `é`), else UTF-8; JSON is always UTF-8. Invalid bytes become U+FFFD, as with
- * `Response.text()`.
- */
-function decoderFor(response: Response): TextDecoder {
-  const type = response.headers.get('content-type') ?? '';
-  const charset = /;\s*charset\s*=\s*"?([\w.:-]+)/i.exec(type)?.[1];
-  // JSON is UTF-8 (RFC 8259), whatever a proxy's label says, as `Response.json()` reads it.
-  if (!charset || /^utf-?8$/i.test(charset) || /json/i.test(type)) return decoder;
-  try {
-    return new TextDecoder(charset);
-  } catch {
-    return decoder; // a charset the runtime does not know
-  }
-}
-
-/** The bytes of `chunks` as text (a leading byte-order mark dropped). */
-function decode(chunks: Uint8Array[], size: number, textDecoder: TextDecoder): string {
-  if (chunks.length === 1) return textDecoder.decode(chunks[0]);
+/** The bytes of `chunks` as UTF-8 text (a leading byte-order mark dropped). */
+function decode(chunks: Uint8Array[], size: number): string {
+  if (chunks.length === 1) return decoder.decode(chunks[0]);
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return textDecoder.decode(bytes);
+  return decoder.decode(bytes);
 }
 
 /** A chunk as bytes: any ArrayBuffer or view of one, as `TextDecoder` takes; anything else is its TypeError. */
@@ -72,11 +55,11 @@ export async function readBody(
       if (signal.aborted) throw signal.reason;
       const { done, value } = await reader.read();
       if (signal.aborted) throw signal.reason;
-      if (done) return decode(chunks, size, decoderFor(response));
+      if (done) return decode(chunks, size);
       const bytes = toBytes(value);
       if (size + bytes.byteLength > maxBytes) {
         await reader.cancel().catch(() => {});
-        throw new BodyTooLargeSignal(decode(chunks, size, decoderFor(response)));
+        throw new BodyTooLargeSignal(decode(chunks, size));
       }
       size += bytes.byteLength;
       chunks.push(bytes);

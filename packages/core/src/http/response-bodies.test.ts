@@ -253,34 +253,18 @@ describe('maxResponseBytes → ResponseTooLargeError, reading stops there', () =
     expect(rateLimited.retryAfterMs).toBe(3_000);
   });
 
-  it('decodes the charset a non-JSON content-type declares; JSON is always UTF-8', async () => {
-    const latin1 = (text: string) => Uint8Array.from(text, (character) => character.charCodeAt(0));
-    // A proxy's wrong label must not corrupt a UTF-8 JSON body (as `Response.json()` reads it).
-    const json = answering(
-      () =>
-        new Response(new TextEncoder().encode('{"note":"café 😀"}'), {
-          headers: { 'content-type': 'application/json; charset=ISO-8859-1' },
-        }),
-    );
-    expect((await json.http.getJson<{ note: string }>('/x')).data.note).toBe('café 😀');
-
-    const page = answering(
-      () =>
-        new Response(latin1('<html><title>Café fermé</title></html>'), {
-          status: 502,
-          headers: { 'content-type': 'text/html; charset="iso-8859-1"' },
-        }),
-      { maxRetries: 0 },
-    );
-    expect((await fail(page.http.getJson('/x'))).message).toBe('acme 502: Café fermé');
-
-    const unknown = answering(
-      () =>
-        new Response(new TextEncoder().encode('{"note":"café"}'), {
-          headers: { 'content-type': 'application/json; charset=x-made-up' },
-        }),
-    );
-    expect((await unknown.http.getJson<{ note: string }>('/x')).data.note).toBe('café');
+  it('reads every body as UTF-8, whatever charset the content-type claims (as Response.json() does)', async () => {
+    // A proxy's wrong label must not corrupt a UTF-8 JSON body. (A declared charset is not used: an
+    // iso-8859-1 error page would show U+FFFD for its accents; that choice keeps the bundle small.)
+    for (const label of ['ISO-8859-1', 'utf-16', 'x-made-up']) {
+      const json = answering(
+        () =>
+          new Response(new TextEncoder().encode('{"note":"café 😀"}'), {
+            headers: { 'content-type': `application/json; charset=${label}` },
+          }),
+      );
+      expect((await json.http.getJson<{ note: string }>('/x')).data.note).toBe('café 😀');
+    }
   });
 
   it('an error answer whose body cannot be read keeps its status: a 404 is a NotFoundError, not retried', async () => {
