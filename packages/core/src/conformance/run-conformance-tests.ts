@@ -24,6 +24,7 @@ import { waitForTask } from '../polling/wait-for-task';
 import type { Task } from '../task/task';
 import type { RequestOptions, TaskProvider } from '../task/task-provider';
 import { TASK_STATUSES } from '../task/task-status';
+import type { Fault } from '../testing/test-server-types';
 import { assertRejectsWith } from './assert-rejects-with';
 import type { ConformanceHarness, ConformanceOptions, ConformanceSandbox } from './conformance-types';
 
@@ -79,6 +80,20 @@ export function runConformanceTests<Ref>(
   const started = () => {
     sandbox.server.clearFaults();
     sandbox.server.clearRequests();
+  };
+  /** A 2 s answer (on `fault.match`), aborted 20 ms in: `getTask` must settle at once with APIUserAbortError. */
+  const abortSettlesAtOnce = async (ref: Ref, fault: Fault, during: string) => {
+    started();
+    sandbox.server.injectFault({ ...fault, delayMs: 2_000 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    const start = Date.now();
+    await assertRejectsWith(
+      provider.getTask(ref, { signal: controller.signal }),
+      APIUserAbortError.isInstance,
+      `APIUserAbortError during ${during}`,
+    );
+    assert.ok(Date.now() - start < 500, `the abort during ${during} settled after ${Date.now() - start} ms`);
   };
 
   describe(`${options.name}: provider conformance`, () => {
@@ -258,38 +273,14 @@ export function runConformanceTests<Ref>(
             InternalServerError.isInstance,
             `InternalServerError from a 500 on ${path}`,
           );
-          started();
-          sandbox.server.injectFault({ match: { path }, delayMs: 2_000 });
-          const controller = new AbortController();
-          setTimeout(() => controller.abort(), 20);
-          const start = Date.now();
-          await assertRejectsWith(
-            provider.getTask(ref, { signal: controller.signal }),
-            APIUserAbortError.isInstance,
-            `APIUserAbortError during the request to ${path}`,
-          );
-          assert.ok(
-            Date.now() - start < 500,
-            `the abort during ${path} settled after ${Date.now() - start} ms`,
-          );
+          await abortSettlesAtOnce(ref, { match: { path } }, `the request to ${path}`);
         }
       });
     });
 
     describe('abort and timeout', () => {
       it('an abort during a request settles at once with APIUserAbortError', async () => {
-        started();
-        const ref = runningTask();
-        sandbox.server.injectFault({ delayMs: 2_000 });
-        const controller = new AbortController();
-        setTimeout(() => controller.abort(), 20);
-        const start = Date.now();
-        await assertRejectsWith(
-          provider.getTask(ref, { signal: controller.signal }),
-          APIUserAbortError.isInstance,
-          'APIUserAbortError',
-        );
-        assert.ok(Date.now() - start < 500, `settled after ${Date.now() - start} ms`);
+        await abortSettlesAtOnce(runningTask(), {}, 'a request');
       });
       it('headers slower than timeoutMs end in APIConnectionTimeoutError', async () => {
         started();
