@@ -382,8 +382,9 @@ function redactTrailingPrefix(text: string, secret: string): string {
   // last stretch a key could span holds an escape, the text is cut before that escape.
   const span = secret.length * 6;
   const tail = text.slice(-span);
-  const escape = tail.search(/[%&\\]/);
-  if (escape >= 0 && text.length > 0) return `${text.slice(0, text.length - tail.length + escape)}…`;
+  const firstEscape = tail.search(/[%&\\]/);
+  if (firstEscape >= 0 && text.length > 0)
+    return `${text.slice(0, text.length - tail.length + firstEscape)}…`;
   return text;
 }
 
