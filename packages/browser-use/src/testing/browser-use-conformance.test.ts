@@ -73,9 +73,10 @@ runConformanceTests(
       },
       {
         status: 429,
-        body: { error: 'Rate limit exceeded', limit_rps: 10, retry_after_seconds: 0 },
+        body: { error: 'Rate limit exceeded', limit_rps: 10, retry_after_seconds: 2 },
         errorClass: 'RateLimitError',
         messageIncludes: 'Rate limit exceeded (limit 10 requests/s',
+        retryAfterMs: 2_000, // from the body's seconds: no Retry-After header
       },
       {
         status: 500,

@@ -32,6 +32,8 @@ export interface ConformanceErrorCase {
   errorClass: string;
   /** The vendor's words the one-line message must contain. */
   messageIncludes: string;
+  /** The wait hint the error must carry, when the answer gives one (in the body, say). Default: not checked. */
+  retryAfterMs?: number | undefined;
 }
 
 /** Everything the kit needs to know about a provider. */

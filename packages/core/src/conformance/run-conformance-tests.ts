@@ -166,6 +166,8 @@ export function runConformanceTests<Ref>(
           assert.ok(!error.message.includes('\n'), 'message is one line');
           assert.deepEqual((error as APIError).body, errorCase.body, 'the vendor body is kept');
           assert.equal((error as APIError).status, errorCase.status);
+          if (errorCase.retryAfterMs !== undefined)
+            assert.equal((error as APIError).retryAfterMs, errorCase.retryAfterMs, 'the wait hint, in ms');
         });
       }
     });
