@@ -1,7 +1,7 @@
 import { runConformanceTests } from '@x/core/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { mapSkyvernStatus } from '../map-skyvern-status';
-import { createSkyvern } from '../skyvern-provider';
+import { createSkyvern, type SkyvernProvider } from '../skyvern-provider';
 import { createSkyvernSandbox } from './create-skyvern-sandbox';
 
 // The cases every provider must pass (see @x/core/testing), against Skyvern's sandbox.
@@ -12,6 +12,10 @@ runConformanceTests(
     createProvider: createSkyvern,
     createSandbox: () => createSkyvernSandbox(),
     reportsSteps: false, // a Skyvern run has no step list
+    apiCallsWithBadIds: (provider) => {
+      const { api } = provider as SkyvernProvider;
+      return ['..', 'a/b', 'x\r\ny', '.'].map((id) => () => api.getRun(id));
+    },
     outcomes: ['succeeded', 'failed', 'cancelled', 'timed_out', 'paused'],
     apiKeyEnvironmentVariable: 'SKYVERN_API_KEY',
     baseURLEnvironmentVariable: 'SKYVERN_BASE_URL',

@@ -375,16 +375,24 @@ function lowerCaseNames(
  */
 function redactTrailingPrefix(text: string, secret: string): string {
   if (!secret || secret.length < 4) return text;
+  const plain = redactTrailingPlainPrefix(text, secret);
+  if (plain !== text) return plain;
+  // The start of an encoded key (`%2F`, `&#47;`, `\\/` forms) is too costly to match exactly: when the
+  // last stretch a key could span holds an escape, the text is cut before that escape, and what then
+  // ends the text is checked again for a plain start of the key (`AbCd` of `AbCd%2F…`).
+  const tail = text.slice(-secret.length * 6);
+  const firstEscape = tail.search(/[%&\\]/);
+  if (firstEscape < 0) return text;
+  const cut = text.slice(0, text.length - tail.length + firstEscape);
+  const safe = redactTrailingPlainPrefix(cut, secret);
+  return safe === cut ? `${cut}…` : safe;
+}
+
+/** A plain start of `secret` (4 characters or more) at the very end of `text`, redacted. */
+function redactTrailingPlainPrefix(text: string, secret: string): string {
   for (let length = Math.min(secret.length - 1, text.length); length >= 4; length--) {
     if (text.endsWith(secret.slice(0, length))) return `${text.slice(0, text.length - length)}${REDACTED}`;
   }
-  // The start of an encoded key (`%2F`, `&#47;`, `\/` forms) is too costly to match exactly: when the
-  // last stretch a key could span holds an escape, the text is cut before that escape.
-  const span = secret.length * 6;
-  const tail = text.slice(-span);
-  const firstEscape = tail.search(/[%&\\]/);
-  if (firstEscape >= 0 && text.length > 0)
-    return `${text.slice(0, text.length - tail.length + firstEscape)}…`;
   return text;
 }
 

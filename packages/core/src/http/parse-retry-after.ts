@@ -2,12 +2,12 @@
 const NUMBER = /^(\d+(?:\.\d+)?)\s*(?:,|$)/;
 /**
  * An HTTP date, first of a comma-joined list: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`, also with
- * `UTC` or `+0000`, weekday optional) and the obsolete forms RFC 9110 still asks recipients to read,
+ * `UTC` or `+0000`, weekday optional; HTTP dates are always UTC) and the obsolete forms RFC 9110 still asks recipients to read,
  * RFC 850 (`Sunday, 06-Nov-94 08:49:37 GMT`) and asctime (`Sun Nov  6 08:49:37 1994`, UTC). The shape
  * is checked here, so `Date.parse` never gets the loose inputs it would misread (`-5`, `1,5`).
  */
 const HTTP_DATE =
-  /^(?:(?:[a-z]{3},\s*)?\d{1,2}\s+[a-z]{3}\s+\d{4}\s+\d\d:\d\d:\d\d\s+(?:GMT|UTC|[+-]\d{4})|[a-z]+,\s*\d{1,2}-[a-z]{3}-\d\d\s+\d\d:\d\d:\d\d\s+GMT|[a-z]{3}\s+[a-z]{3}\s+\d{1,2}\s+\d\d:\d\d:\d\d\s+\d{4})(?=\s*(?:,|$))/i;
+  /^(?:(?:[a-z]{3},\s*)?\d{1,2}\s+[a-z]{3}\s+\d{4}\s+\d\d:\d\d:\d\d\s+(?:GMT|UTC|[+-]0000)|[a-z]+,\s*\d{1,2}-[a-z]{3}-\d\d\s+\d\d:\d\d:\d\d\s+GMT|[a-z]{3}\s+[a-z]{3}\s+\d{1,2}\s+\d\d:\d\d:\d\d\s+\d{4})(?=\s*(?:,|$))/i;
 
 /**
  * The server's wait hint in milliseconds: `retry-after-ms`, else `retry-after` in seconds or as an HTTP

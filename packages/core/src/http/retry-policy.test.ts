@@ -250,6 +250,11 @@ describe('Retry-After and friends', () => {
     ['an asctime date (obsolete, read as UTC)', { 'retry-after': 'Mon Jun  1 12:00:06 2026' }, 6_000],
     ['an HTTP date in UTC, without a weekday', { 'retry-after': '01 Jun 2026 12:00:07 UTC' }, 7_000],
     ['an HTTP date with +0000', { 'retry-after': 'Mon, 01 Jun 2026 12:00:08 +0000' }, 8_000],
+    [
+      'a date in another zone is no HTTP date: backoff',
+      { 'retry-after': 'Mon, 01 Jun 2026 12:00:30 +9999' },
+      500,
+    ],
     ['more than the cap is capped at 60 s', { 'retry-after': '86400' }, 60_000],
     [
       'a date far ahead is capped at 60 s',
