@@ -75,4 +75,21 @@ describe('convertAnchorTask', () => {
       new Date('+010000-01-01T00:00:00Z'),
     );
   });
+
+  it('a negative or non-finite executionTime gives neither a duration nor a finish time', () => {
+    for (const executionTime of [-5_000, Number.NaN, Number.POSITIVE_INFINITY]) {
+      const task = convertAnchorTask(ref, response({ ...execution, executionTime }));
+      expect(task.startedAt).toEqual(new Date('2023-11-07T05:31:56Z'));
+      expect(task.durationMs).toBeUndefined();
+      expect(task.finishedAt).toBeUndefined();
+    }
+    const running = convertAnchorTask(
+      ref,
+      response({ ...execution, status: 'running', executionTime: 4500 }),
+    );
+    expect(running.finishedAt).toBeUndefined();
+    const done = convertAnchorTask(ref, response(execution));
+    expect(done.finishedAt).toEqual(new Date('2023-11-07T05:32:00.500Z'));
+    expect(done.durationMs).toBe(4500);
+  });
 });

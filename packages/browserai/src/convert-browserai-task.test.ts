@@ -57,4 +57,48 @@ describe('convertBrowserAITask', () => {
     expect(read([{ history_index: 0, result: 'partial' }, { history_index: 1 }])).toBe('partial');
     expect(read([])).toBeUndefined();
   });
+
+  it('fills start, end and execution id from the results when the task body lacks them', () => {
+    const task = convertBrowserAITask({
+      sessionId: 'sess_1',
+      task: response({ status: 'finalized', started: null, executionId: null }),
+      results: response({
+        status: 'finalized',
+        started: '2025-03-04T10:15:30Z',
+        completed: '2025-03-04T10:16:00Z',
+        executionId: 'exec_9',
+        results: [],
+      }),
+    } as never);
+    expect(task.startedAt).toEqual(new Date('2025-03-04T10:15:30Z'));
+    expect(task.finishedAt).toEqual(new Date('2025-03-04T10:16:00Z'));
+    expect(task.durationMs).toBe(30_000);
+    expect(task.metadata.executionId).toBe('exec_9');
+  });
+
+  it('a stopped run is cancelled and keeps its end time; a running one has none yet', () => {
+    const read = (status: string) =>
+      convertBrowserAITask({
+        sessionId: 'sess_1',
+        task: response({ status, started: '2025-03-04T10:15:30Z' }),
+        results: response({ status, completed: '2025-03-04T10:16:42.500Z', results: [] }),
+      } as never);
+    const stopped = read('stopped');
+    expect(stopped.status).toBe('cancelled');
+    expect(stopped.finishedAt).toEqual(new Date('2025-03-04T10:16:42.500Z'));
+    expect(stopped.durationMs).toBe(72_500);
+    expect(read('running').finishedAt).toBeUndefined();
+  });
+
+  it('takes the message of an error object, and the text of an error string', () => {
+    const error = (value: unknown) =>
+      convertBrowserAITask({
+        sessionId: 'sess_1',
+        task: response({ status: 'failed', error: value }),
+      } as never).error;
+    expect(error({ message: 'boom' })).toBe('boom');
+    expect(error('page crashed')).toBe('page crashed');
+    expect(error('  ')).toBeUndefined();
+    expect(error(null)).toBeUndefined();
+  });
 });

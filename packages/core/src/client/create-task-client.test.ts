@@ -1,11 +1,14 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import { createFakeProvider } from '../polling/fake-provider.test-helper';
 import type { Task } from '../task/task';
+import type { RequestOptions } from '../task/task-provider';
 import { createTaskClient } from './create-task-client';
 import type { TaskUpdate } from './task-client-types';
 
 const fast = { intervalMs: 1, maxIntervalMs: 2 };
+const refs50 = () => Array.from({ length: 50 }, (_, index) => `t${index}`);
 
 describe('createTaskClient', () => {
   it('routes references by prefix', async () => {
@@ -172,6 +175,49 @@ describe('createTaskClient', () => {
       'APIUserAbortError',
     ]);
     expect(reads).toBe(2); // the third never got a slot, and is not read after the abort
+  });
+
+  it('many-task calls add one listener in total to the caller signal, not one per task', async () => {
+    const fake = createFakeProvider(
+      'alpha',
+      Object.fromEntries(refs50().map((id) => [id, [{ status: 'succeeded' }]])),
+    );
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started = 0;
+    // Like `fetch`: one abort listener on the signal each read gets, held until the read settles.
+    const listening = {
+      ...fake.provider,
+      getTask: async (ref: string, options?: RequestOptions) => {
+        const onAbort = () => {};
+        options?.signal?.addEventListener('abort', onAbort);
+        started++;
+        try {
+          await gate;
+          return await fake.provider.getTask(ref, options);
+        } finally {
+          options?.signal?.removeEventListener('abort', onAbort);
+        }
+      },
+    };
+    const client = createTaskClient({ providers: [listening], concurrency: 100 });
+    const refs = refs50().map((id) => `alpha:${id}`);
+    for (const run of [
+      (signal: AbortSignal) => client.getMany(refs, { signal }),
+      (signal: AbortSignal) => client.waitMany(refs, { ...fast, signal }),
+    ]) {
+      const controller = new AbortController();
+      started = 0;
+      const pending = run(controller.signal);
+      while (started < refs.length) await new Promise((resolve) => setTimeout(resolve, 1));
+      expect(getEventListeners(controller.signal, 'abort').length).toBeLessThanOrEqual(1);
+      release();
+      const outcomes = await pending;
+      expect(outcomes.map((outcome) => outcome.task?.status)).toEqual(refs.map(() => 'succeeded'));
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    }
   });
 
   it('rejects a bad reference in a many-task call before any request', async () => {

@@ -149,6 +149,14 @@ describe('routing', () => {
     expect(client.providers).toEqual([alpha.provider, beta.provider, gamma.provider]);
   });
 
+  it('routes by the first colon, so an id may hold colons of its own', async () => {
+    const alpha = createVendor('alpha', { 'sess:1': ['finished'] });
+    const client = createTaskClient({ providers: [alpha.provider] });
+    expect(client.resolve('alpha:sess:1')).toEqual({ provider: alpha.provider, ref: 'sess:1' });
+    expect((await client.get('alpha:sess:1')).status).toBe('succeeded');
+    expect(alpha.reads.map((read) => read.ref)).toEqual(['sess:1']);
+  });
+
   it('passes the request options through', async () => {
     const alpha = createVendor('alpha', { '1': ['finished'] });
     const client = createTaskClient({ providers: [alpha.provider] });

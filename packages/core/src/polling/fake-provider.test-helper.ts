@@ -1,11 +1,16 @@
+import { APIConnectionError } from '../errors/api-connection-error';
 import { InternalServerError, RateLimitError } from '../errors/status-errors';
 import { createTask } from '../task/create-task';
 import type { Task } from '../task/task';
 import type { RequestOptions, TaskProvider } from '../task/task-provider';
 import type { TaskStatus } from '../task/task-status';
 
-/** A scripted read: a status (and steps), or a 429 to throw. */
-export type FakeRead = { status: TaskStatus; steps?: number } | 'rate-limited' | 'server-error';
+/** A scripted read: a status (and steps), or a 429, a 503 or a connection error to throw. */
+export type FakeRead =
+  | { status: TaskStatus; steps?: number }
+  | 'rate-limited'
+  | 'server-error'
+  | 'connection-error';
 
 /** A provider whose reads follow a script per task id; it counts calls and in-flight requests. */
 export function createFakeProvider(
@@ -32,6 +37,8 @@ export function createFakeProvider(
       const step = script[Math.min(position, script.length - 1)]!;
       if (step === 'rate-limited') throw new RateLimitError({ provider: name, status: 429, retryAfterMs: 5 });
       if (step === 'server-error') throw new InternalServerError({ provider: name, status: 503 });
+      if (step === 'connection-error')
+        throw new APIConnectionError({ provider: name, url: `https://${name}.test/${ref}` });
       return createTask({
         provider: name,
         id: `${name}:${ref}`,

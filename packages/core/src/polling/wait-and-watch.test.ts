@@ -173,6 +173,26 @@ describe('waitForTask', () => {
     ]);
   });
 
+  it('a new vendor word is a change even when its normalized status stays the same', async () => {
+    const acme = createAcme({
+      t: [{ word: 'thinking-hard' }, { word: 'planning' }, { word: 'planning' }, { word: 'finished' }],
+    });
+    const updates: Task[] = [];
+    const clock = fakeClock();
+    await waitForTask(acme.provider, 't', {
+      ...clock,
+      intervalMs: 100,
+      onUpdate: (update) => updates.push(update),
+    });
+    expect(updates.map((update) => [update.status, update.providerStatus])).toEqual([
+      ['unknown', 'thinking-hard'],
+      ['unknown', 'planning'],
+      ['succeeded', 'finished'],
+    ]);
+    // The pause starts over after the new word, and grows only after a read that saw nothing new.
+    expect(clock.sleeps).toEqual([100, 100, 150]);
+  });
+
   it('times out with TaskWaitTimeoutError carrying the last task, never sleeping past the limit', async () => {
     const acme = createAcme({
       t: [{ word: 'created' }, { word: 'started', steps: 1 }, { word: 'started', steps: 4 }],

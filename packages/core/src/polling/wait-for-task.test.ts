@@ -125,6 +125,11 @@ describe('waitForTask', () => {
       t: [{ status: 'running' }, 'server-error', 'server-error', 'server-error', { status: 'succeeded' }],
     });
     expect((await waitForTask(recovering.provider, 't', fakeTime())).status).toBe('succeeded');
+    const reconnecting = createFakeProvider('d', {
+      t: [{ status: 'running' }, 'connection-error', 'connection-error', { status: 'succeeded' }],
+    });
+    expect((await waitForTask(reconnecting.provider, 't', fakeTime())).status).toBe('succeeded');
+    expect(reconnecting.calls).toHaveLength(4);
     const broken = createFakeProvider('d', { t: [{ status: 'running' }, 'server-error'] });
     const error = await waitForTask(broken.provider, 't', fakeTime()).catch((caught: unknown) => caught);
     expect((error as Error).name).toBe('InternalServerError');
