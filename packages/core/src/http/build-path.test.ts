@@ -72,3 +72,17 @@ describe('assertUuid', () => {
     }
   });
 });
+
+describe('isUuid', () => {
+  it('takes hex digits only, in every group', () => {
+    expect(isUuid('12345678-abcd-1234-1234-123456789abc')).toBe(true);
+    for (const id of [
+      'z2345678-abcd-1234-1234-123456789abc',
+      '12345678-zzzz-1234-1234-123456789abc',
+      '12345678-abcd-z234-1234-123456789abc',
+      '12345678-abcd-1234-z234-123456789abc',
+      '12345678-abcd-1234-1234-z23456789abc',
+    ])
+      expect(isUuid(id)).toBe(false);
+  });
+});

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { APIUserAbortError } from '../errors/api-user-abort-error';
 import { delay } from './delay';
 
@@ -41,6 +41,20 @@ describe('delay', () => {
     expect(APIUserAbortError.isInstance(error)).toBe(true);
     expect(error.message).toBe('acme: request was aborted');
     expect((error.cause as Error).message).toBe('stop');
+  });
+
+  it('an abort clears the timer, so nothing keeps the process alive', async () => {
+    vi.useFakeTimers();
+    try {
+      const controller = new AbortController();
+      const sleeping = delay(60_000, controller.signal).catch((error: unknown) => error);
+      expect(vi.getTimerCount()).toBe(1);
+      controller.abort();
+      expect(await sleeping).toBeInstanceOf(APIUserAbortError);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('an already-aborted signal rejects without waiting', async () => {

@@ -586,3 +586,102 @@ describe('what is sent', () => {
     expect(() => client({ fetch: 'nope' as unknown as FetchFunction })).toThrow('fetch must be a function');
   });
 });
+
+/** A fetch answering `body` as a stream of `chunk`-byte pieces, so a size limit cuts it mid-way. */
+const streaming =
+  (body: string, chunk: number, status = 200, headers: Record<string, string> = {}): FetchFunction =>
+  async () =>
+    new Response(
+      new ReadableStream({
+        start(controller) {
+          const bytes = new TextEncoder().encode(body);
+          for (let offset = 0; offset < bytes.length; offset += chunk)
+            controller.enqueue(bytes.subarray(offset, offset + chunk));
+          controller.close();
+        },
+      }),
+      { status, headers },
+    );
+
+describe('the API key never shows: cut bodies, validators and causes', () => {
+  it('an error answer too large to keep, cut in the middle of an echoed key, keeps no part of it', async () => {
+    const body = `${'a'.repeat(986)}${KEY}${'b'.repeat(5_000)}`;
+    const error = await fail(
+      client({ maxResponseBytes: 1_000, fetch: streaming(body, 996, 500) }).getJson('/x'),
+    );
+    expect(APIError.isInstance(error)).toBe(true);
+    expectNoKey(error);
+  });
+
+  it('a cut that leaves 4 characters of the key, or all but one, redacts that start', async () => {
+    for (const kept of [4, KEY.length - 1]) {
+      const before = 'a'.repeat(1_000 - kept);
+      const error = (await fail(
+        client({ maxResponseBytes: 1_000, fetch: streaming(`${before}${KEY}`, 1_000) }).getJson('/x'),
+      )) as ResponseTooLargeError;
+      expect(ResponseTooLargeError.isInstance(error)).toBe(true);
+      expect(error.body).toBe(`${before}[REDACTED]`);
+    }
+  });
+
+  it('a validate message or a validate throw that quotes the key', async () => {
+    const http = client({ fetch: async () => Response.json({ echo: KEY }) });
+    const quoted = await fail(
+      http.getJson('/x', { validate: (data) => `bad echo ${(data as { echo: string }).echo}` }),
+    );
+    expect(InvalidResponseError.isInstance(quoted)).toBe(true);
+    expectNoKey(quoted);
+    const thrown = await fail(
+      http.getJson('/x', {
+        validate: () => {
+          throw new Error(`bad ${KEY}`);
+        },
+      }),
+    );
+    expect(InvalidResponseError.isInstance(thrown)).toBe(true);
+    expectNoKey(thrown);
+  });
+
+  it('a connection failure whose cause holds the key as a property name, or in its stack only', async () => {
+    const named = await fail(
+      client({
+        fetch: async () => {
+          throw Object.assign(new TypeError('fetch failed'), { details: { [KEY]: 1 } });
+        },
+      }).getJson('/x'),
+    );
+    expect(APIConnectionError.isInstance(named)).toBe(true);
+    expectNoKey(named);
+    const cause = new TypeError(`fetch failed ${KEY}`);
+    void cause.stack; // the stack is built now, with the key in it
+    cause.message = 'fetch failed';
+    const stacked = await fail(
+      client({
+        fetch: async () => {
+          throw cause;
+        },
+      }).getJson('/x'),
+    );
+    expect(APIConnectionError.isInstance(stacked)).toBe(true);
+    expectNoKey(stacked);
+  });
+
+  it('redacts secrets from 4 characters on', () => {
+    expect(redactSecret('x abcd y', 'abcd')).toBe('x [REDACTED] y');
+    expect(redactSecret('x abc y', 'abc')).toBe('x abc y');
+  });
+});
+
+describe('settings refused before any request', () => {
+  it('an explicit empty apiKey is missing; it never falls back to the environment (another account)', async () => {
+    process.env[ENV_KEY] = 'env-key-123456';
+    const { fetch, seen } = recorder();
+    const error = await fail(client({ apiKey: '', fetch }).getJson('/x'));
+    expect(MissingApiKeyError.isInstance(error)).toBe(true);
+    expect(seen).toHaveLength(0);
+  });
+
+  it('an empty header name', () => {
+    expect(() => client({ headers: { '': 'x' } })).toThrow(InvalidArgumentError);
+  });
+});

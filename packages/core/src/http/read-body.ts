@@ -1,6 +1,6 @@
 /**
- * Thrown by `readBody` when the body grows past the limit. `partial` is the text read so far (at most
- * the limit); the caller redacts it before cutting it down, so no cut can leave part of a secret.
+ * Thrown by `readBody` when the body grows past the limit. `partial` is the first `maxBytes` bytes of it
+ * as text; the caller redacts it before cutting it down, so no cut can leave part of a secret.
  */
 export class BodyTooLargeSignal {
   constructor(readonly partial: string) {}
@@ -59,7 +59,9 @@ export async function readBody(
       const bytes = toBytes(value);
       if (size + bytes.byteLength > maxBytes) {
         await reader.cancel().catch(() => {});
-        throw new BodyTooLargeSignal(decode(chunks, size));
+        // What fits of the chunk that overflows is kept too: the start of the body is what tells.
+        chunks.push(bytes.subarray(0, maxBytes - size));
+        throw new BodyTooLargeSignal(decode(chunks, maxBytes));
       }
       size += bytes.byteLength;
       chunks.push(bytes);

@@ -209,7 +209,7 @@ describe('maxResponseBytes → ResponseTooLargeError, reading stops there', () =
     );
     const error = (await fail(http.getJson('/x'))) as ResponseTooLargeError;
     expect(ResponseTooLargeError.isInstance(error)).toBe(true);
-    expect(error.body).toBe('x'.repeat(768));
+    expect(error.body).toBe('x'.repeat(1_000));
     expect(pulled).toBeLessThan(10);
     expect(calls()).toBe(1);
   });
@@ -310,5 +310,38 @@ describe('redirects are not followed (the key header would travel with them)', (
     expect(error.message).toBe(
       `acme ${status}: redirect to https://elsewhere.example.test/steal not followed`,
     );
+  });
+});
+
+describe('too-large bodies keep what support needs', () => {
+  it('the request id of a too-large 2xx', async () => {
+    const { http } = answering(
+      () => new Response('x'.repeat(100), { headers: { 'x-request-id': 'req_1' } }),
+      { maxResponseBytes: 10 },
+    );
+    const error = (await fail(http.getJson('/x'))) as ResponseTooLargeError;
+    expect(ResponseTooLargeError.isInstance(error)).toBe(true);
+    expect(error.requestId).toBe('req_1');
+  });
+
+  it('the start of a too-large error answer, with the vendor message in it', async () => {
+    const { http } = answering(() => new Response(`{"detail":"boom"}${'x'.repeat(5_000)}`, { status: 500 }), {
+      maxResponseBytes: 1_000,
+      maxRetries: 0,
+    });
+    const error = (await fail(http.getJson('/x'))) as APIError;
+    expect(error.status).toBe(500);
+    expect(String(error.body).startsWith('{"detail":"boom"}')).toBe(true);
+  });
+
+  it('a content-length exactly at the limit is read', async () => {
+    const json = '{"ok":true}';
+    const { http } = answering(
+      () => new Response(json, { headers: { 'content-length': String(json.length) } }),
+      {
+        maxResponseBytes: json.length,
+      },
+    );
+    expect((await http.getJson('/x')).data).toEqual({ ok: true });
   });
 });

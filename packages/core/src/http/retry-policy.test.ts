@@ -389,3 +389,39 @@ describe('parseRetryAfter on its own', () => {
     ).toBe(60_000);
   });
 });
+
+describe('hints and aborts at the edges', () => {
+  it('a body hint that is negative, NaN or infinite is no hint', async () => {
+    for (const hint of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      const { http } = setup([reply(429)], { maxRetries: 0, retryAfterFromBody: () => hint });
+      const error = (await fail(http.getJson('/x'))) as APIError;
+      expect(error.status).toBe(429);
+      expect(error.retryAfterMs).toBeUndefined();
+    }
+  });
+
+  it('an abort during a backoff sleep that ignores the signal sends no further request', async () => {
+    const controller = new AbortController();
+    const { http, requests } = setup([reply(503)], {
+      maxRetries: 2,
+      sleep: async () => {
+        controller.abort();
+      },
+    });
+    const error = await fail(http.getJson('/x', { signal: controller.signal }));
+    expect(error.name).toBe('APIUserAbortError');
+    expect(requests).toHaveLength(1);
+  });
+
+  it('an asctime date is UTC whatever the local zone', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      const now = Date.UTC(1994, 10, 6, 8, 49, 27);
+      expect(parseRetryAfter({ 'retry-after': 'Sun Nov  6 08:49:37 1994' }, now)).toBe(10_000);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+});
