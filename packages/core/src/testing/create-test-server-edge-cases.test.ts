@@ -150,6 +150,31 @@ describe('createTestServer: requests and routes', () => {
     s.clearRequests();
     expect(s.requests).toEqual([]);
   });
+
+  it('hands out a copy of the request log: a snapshot does not change with later requests', async () => {
+    const s = await start();
+    await fetch(`${s.url}/items/1`);
+    const snapshot = s.requests;
+    await fetch(`${s.url}/items/2`);
+    expect(snapshot.map((request) => request.path)).toEqual(['/items/1']);
+    s.clearRequests();
+    expect(snapshot).toHaveLength(1);
+  });
+
+  it('a route header replaces the default of any letter case (content-type)', async () => {
+    server = await createTestServer({
+      routes: [
+        {
+          method: 'GET',
+          path: '/page',
+          handler: () => ({ status: 200, body: '<p>x</p>', headers: { 'Content-Type': 'text/html' } }),
+        },
+      ],
+    });
+    const response = await fetch(`${server.url}/page`);
+    expect(response.headers.get('content-type')).toBe('text/html');
+    expect(await response.text()).toBe('<p>x</p>');
+  });
 });
 
 describe('createTestServer: faults', () => {
@@ -181,6 +206,33 @@ describe('createTestServer: faults', () => {
     expect((await fetch(`${s.url}/items/9`)).status).toBe(502); // first matching fault wins
     expect((await fetch(`${s.url}/items/9`)).status).toBe(504);
     expect((await fetch(`${s.url}/items/9`)).status).toBe(200);
+  });
+
+  it('a global or sticky RegExp in match.path or countRequests matches every request, not every other one', async () => {
+    const s = await start();
+    s.injectFault({ match: { path: /items/g }, status: 500, times: 2 });
+    expect((await fetch(`${s.url}/items/1`)).status).toBe(500);
+    expect((await fetch(`${s.url}/items/2`)).status).toBe(500);
+    expect((await fetch(`${s.url}/items/3`)).status).toBe(200);
+    const global = /\/items/g;
+    const sticky = /\/items/y;
+    expect(s.countRequests({ path: global })).toBe(3);
+    expect(s.countRequests({ path: global })).toBe(3);
+    expect(s.countRequests({ path: sticky })).toBe(3);
+    expect(s.countRequests({ path: sticky })).toBe(3);
+  });
+
+  it('a truncated or stalled answer says connection: close, so no request queues on that connection', async () => {
+    const s = await start();
+    for (const fault of [{ truncateAfterBytes: 3 }, { stallAfterBytes: 3, stallMs: 10 }]) {
+      s.injectFault(fault);
+      const controller = new AbortController();
+      const response = await fetch(`${s.url}/big`, { signal: controller.signal });
+      expect(response.headers.get('connection')).toBe('close');
+      controller.abort();
+      await response.text().catch(() => {});
+    }
+    expect((await fetch(`${s.url}/big`)).status).toBe(200);
   });
 
   it('defaults to 500 when a fault sets only a body', async () => {

@@ -86,6 +86,8 @@ describe('createTestServer', () => {
       type: expect.stringContaining('json'),
       text: '{"detail":"vendor says 503"}',
     });
+    server.injectFault({ status: 429 }); // a 4xx is an error status too
+    expect(await read()).toMatchObject({ status: 429, text: '{"detail":"vendor says 429"}' });
     server.injectFault({ status: 429, body: { mine: 1 } });
     expect(await read()).toMatchObject({ status: 429, text: '{"mine":1}' });
     server.injectFault({ status: 502, body: '' });
@@ -94,7 +96,7 @@ describe('createTestServer', () => {
     expect(await read()).toMatchObject({ status: 204, text: '' });
     server.injectFault({ headers: { 'x-extra': '1' } }); // no status: the route answers
     expect(await read()).toMatchObject({ status: 200, text: '{"ok":true}' });
-    expect(statuses).toEqual([503]);
+    expect(statuses).toEqual([503, 429]);
   });
 
   it('answers an error-status fault without a body with an empty body when there is no faultBody', async () => {
@@ -115,6 +117,9 @@ describe('createTestServer', () => {
     s.injectFault({ match: { method: 'POST' }, status: 500 });
     expect((await fetch(`${s.url}/tasks/3`)).status).toBe(200);
     s.clearFaults();
+    s.injectFault({ status: 500, times: Number.POSITIVE_INFINITY });
+    s.clearFaults();
+    expect((await fetch(`${s.url}/tasks/3`)).status).toBe(200);
   });
 
   it('rolls `probability` with the injected random source', async () => {
