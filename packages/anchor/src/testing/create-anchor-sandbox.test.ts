@@ -86,6 +86,30 @@ describe('reads', () => {
     }
   });
 
+  it('times explicit stages from the previous one: stepMs apart by default, the first at once', async () => {
+    let clock = 1_700_000_000_000;
+    const timed = await createAnchorSandbox({ now: () => clock });
+    try {
+      const provider = createAnchor({ apiKey: timed.apiKey, baseURL: timed.baseURL, maxRetries: 0 });
+      const ref = timed.createTask({
+        api: 'v2',
+        stepMs: 100,
+        stages: [{ status: 'queued' }, { status: 'running' }, { status: 'success' }],
+      });
+      const statusAt = async (ms: number) => {
+        clock = 1_700_000_000_000 + ms;
+        return (await provider.getTask(ref)).providerStatus;
+      };
+      expect(await statusAt(0)).toBe('queued');
+      expect(await statusAt(99)).toBe('queued');
+      expect(await statusAt(100)).toBe('running');
+      expect(await statusAt(199)).toBe('running');
+      expect(await statusAt(200)).toBe('success');
+    } finally {
+      await timed.close();
+    }
+  });
+
   it('answers JSON and logs the request with its headers', async () => {
     const ref = sandbox.createTask({ api: 'v2' });
     await anchor.getTask(ref);
@@ -215,6 +239,7 @@ describe('errors as the vendor sends them', () => {
     expect(v1.message).toBe('anchor 404: Task or execution result not found');
     expect(v1.body).toEqual({ error: { code: 404, message: 'Task or execution result not found' } });
 
+    sandbox.createTask({ api: 'v2' }); // a run that exists does not answer for another id
     const v2 = await anchor.getTask({ runId: 'no-such-run' }).catch((caught) => caught);
     expect(NotFoundError.isInstance(v2)).toBe(true);
     expect(v2.message).toBe('anchor 404: Task run not found');

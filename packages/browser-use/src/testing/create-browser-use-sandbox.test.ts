@@ -126,6 +126,33 @@ describe('the sandbox speaks Browser Use', () => {
     });
   });
 
+  it('answers any non-uuid with 422, even one made of hex digits and dashes', async () => {
+    for (const input of ['abc123', '0000-1111', `${'a'.repeat(32)}`]) {
+      const response = await fetch(`${sandbox.baseURL}/tasks/${input}/status`, {
+        headers: { 'X-Browser-Use-API-Key': sandbox.apiKey },
+      });
+      expect(response.status).toBe(422);
+      expect(((await response.json()) as { detail: Array<{ input: string }> }).detail[0]?.input).toBe(input);
+    }
+  });
+
+  it('finds a task by its uuid in any letter case, as the API parses uuids', async () => {
+    const taskId = sandbox.createTask({ advanceOn: 'read' });
+    for (const path of [`/tasks/${taskId.toUpperCase()}`, `/tasks/${taskId.toUpperCase()}/status`]) {
+      const response = await fetch(`${sandbox.baseURL}${path}`, {
+        headers: { 'X-Browser-Use-API-Key': sandbox.apiKey },
+      });
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { id: string }).id).toBe(taskId);
+    }
+  });
+
+  it('serves the task id whatever an explicit stage sets', async () => {
+    const taskId = sandbox.createTask({ stages: [{ state: { id: 'other', status: 'started' } }] });
+    expect((await provider().api.getTask(taskId)).id).toBe(taskId);
+    expect((await provider().api.getTaskStatus(taskId)).id).toBe(taskId);
+  });
+
   it('the provider never sends a non-uuid (the sandbox would answer 422)', async () => {
     const error = await provider()
       .api.getTask('task_1')
@@ -164,6 +191,9 @@ describe('the sandbox speaks Browser Use', () => {
       'stepMs must be a finite number >= 0, got NaN',
     );
     expect(() => sandbox.createTask({ stepMs: -5 })).toThrow('stepMs must be a finite number >= 0, got -5');
+    expect(() => sandbox.createTask({ stepMs: Number.POSITIVE_INFINITY })).toThrow(
+      'stepMs must be a finite number >= 0, got Infinity',
+    );
     expect(() => sandbox.createTask({ advanceOn: 'poll' as 'read' })).toThrow(
       /advanceOn must be 'time' or 'read'/,
     );
@@ -200,6 +230,21 @@ describe('a sandbox on an injected clock', () => {
         isSuccess: true,
         cost: '0.0120',
       });
+    } finally {
+      await timed.close();
+    }
+  });
+
+  it('a failed task says isSuccess: false in both views', async () => {
+    let clock = Date.UTC(2025, 8, 1, 10, 0, 0);
+    const timed = await createBrowserUseSandbox({ now: () => clock });
+    try {
+      const api = createBrowserUse({ apiKey: timed.apiKey, baseURL: timed.baseURL, maxRetries: 0 }).api;
+      const taskId = timed.createTask({ outcome: 'failed', steps: 1, stepMs: 10 });
+      expect((await api.getTaskStatus(taskId)).isSuccess).toBeNull();
+      clock += 60_000;
+      expect(await api.getTaskStatus(taskId)).toMatchObject({ status: 'failed', isSuccess: false });
+      expect(await api.getTask(taskId)).toMatchObject({ status: 'failed', isSuccess: false });
     } finally {
       await timed.close();
     }

@@ -252,6 +252,50 @@ describe('BrowserAI sandbox', () => {
     expect(task.raw.task.result).toEqual({ answer: 42 });
   });
 
+  it('a script whose last stage still runs has not ended: no completed, no end log', async () => {
+    const sessionId = sandbox.createTask({ advanceOn: 'read', stages: [{ status: 'running', steps: 1 }] });
+    const task = await provider.api.getTask(sessionId);
+    expect(task.progress?.logs).toEqual(['Task started', 'Step 1 done']);
+    const results = await provider.api.getResults(sessionId);
+    expect('completed' in results).toBe(false);
+    expect(results.results).toHaveLength(1);
+  });
+
+  it('says progress completed for finalized and awaiting_input for awaiting', async () => {
+    const finalized = sandbox.createTask({ steps: 1, stepMs: 0 });
+    expect((await provider.api.getTask(finalized)).progress?.status).toBe('completed');
+    const awaiting = sandbox.createTask({ steps: 1, stepMs: 0, outcome: 'paused' });
+    expect((await provider.api.getTask(awaiting)).progress?.status).toBe('awaiting_input');
+  });
+
+  it('on an injected clock: a result every stepMs, the first at once, and finalized one stepMs after the last', async () => {
+    const start = Date.UTC(2025, 2, 4, 10, 0, 0);
+    let clock = start;
+    const timed = await createBrowserAISandbox({ now: () => clock });
+    try {
+      const api = createBrowserAI({ apiKey: timed.apiKey, baseURL: timed.baseURL, maxRetries: 0 }).api;
+      const sessionId = timed.createTask({ steps: 2, stepMs: 100 });
+      const at = async (ms: number) => {
+        clock = start + ms;
+        const task = await api.getTask(sessionId);
+        const results = await api.getResults(sessionId);
+        return { status: task.status, results: results.results.length };
+      };
+      expect(await at(0)).toEqual({ status: 'running', results: 0 });
+      expect(await at(99)).toEqual({ status: 'running', results: 0 });
+      expect(await at(100)).toEqual({ status: 'running', results: 1 });
+      expect(await at(199)).toEqual({ status: 'running', results: 1 });
+      expect(await at(200)).toEqual({ status: 'finalized', results: 2 });
+      const results = await api.getResults(sessionId);
+      expect(results.results.map((result) => result.insert_ts)).toEqual([
+        new Date(start + 100).toISOString(),
+        new Date(start + 200).toISOString(),
+      ]);
+    } finally {
+      await timed.close();
+    }
+  });
+
   it('rejects bad task options', () => {
     expect(() => sandbox.createTask({ steps: -1 })).toThrow(RangeError);
     expect(() => sandbox.createTask({ steps: 1.5 })).toThrow(RangeError);
