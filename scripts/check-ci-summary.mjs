@@ -91,6 +91,28 @@ const CASES = [
     line: 'Tests: 0 passed, 1 failed',
     exit: 1,
   },
+  {
+    name: 'a failed test in examples/* counts',
+    files: {
+      'packages/a/package.json': withTest,
+      'packages/a/test-results.json': report(2),
+      'examples/s/package.json': withTest,
+      'examples/s/test-results.json': report(3, 1),
+    },
+    line: 'Tests: 5 passed, 1 failed',
+    exit: 1,
+  },
+  {
+    name: 'a report whose tests are all skipped counts each skip once',
+    files: {
+      'packages/a/package.json': withTest,
+      'packages/a/test-results.json': report(0, 0, { numPendingTests: 2 }),
+      'packages/b/package.json': withTest,
+      'packages/b/test-results.json': report(1),
+    },
+    line: 'Tests: 1 passed, 2 failed',
+    exit: 1,
+  },
   { name: 'no test at all fails', files: {}, line: 'Tests: 0 passed, 0 failed', exit: 1 },
 ];
 

@@ -51,6 +51,7 @@ tar -C "$root" \
   -cf - . | tar -C "$tmp" -xf -
 
 check "pnpm install (offline, warm store)" 120 bash -c "$install"
+check "what it writes (names, exports, files, changeset)" 30 node scripts/check-new-provider-output.mjs .
 expect_exit "rejects an invalid name (Acme_Agent)" 1 node scripts/new-provider.mjs Acme_Agent
 expect_exit "rejects an existing provider (anchor)" 1 node scripts/new-provider.mjs anchor
 check "--dry-run writes nothing" 30 bash -c \
@@ -59,12 +60,17 @@ check "--dry-run writes nothing" 30 bash -c \
 check "pnpm new-provider $name" 30 node scripts/new-provider.mjs "$name"
 check "pnpm install (links $package)" 120 bash -c "$install"
 check "biome check $package" 60 pnpm exec biome check "packages/$name"
-check "build @x/core, then $package" 120 bash -c "pnpm --filter @x/core build && pnpm --filter $package build"
-check "typecheck $package" 60 pnpm --filter "$package" typecheck
-check "publint --strict, attw --pack $package" 90 bash -c "pnpm --filter $package publint && pnpm --filter $package attw"
-check "test $package (unit + conformance kit)" 120 pnpm --filter "$package" test
+check "build @x/core, then $package" 120 bash -c "pnpm --filter @x/core --fail-if-no-match build && pnpm --filter $package --fail-if-no-match build"
+check "typecheck $package" 60 pnpm --filter "$package" --fail-if-no-match typecheck
+check "publint --strict, attw --pack $package" 90 bash -c "pnpm --filter $package --fail-if-no-match publint && pnpm --filter $package --fail-if-no-match attw"
+check "test $package (unit + conformance kit)" 120 pnpm --filter "$package" --fail-if-no-match test
 
 tests=$(node -e "try{const r=require('$tmp/packages/$name/test-results.json');console.log(r.numPassedTests+' passed, '+r.numFailedTests+' failed')}catch{console.log('no report')}")
+# The generated package's own tests must have run and passed some: no report, or nothing passed, fails.
+if [[ "$tests" == "no report" || "$tests" == "0 passed,"* ]]; then
+  failed=$((failed + 1))
+  echo "  FAIL  the generated package's tests left no report with passed tests ($tests)"
+fi
 echo "new-provider: $package tests: $tests; $passed checks passed, $failed failed in $(($(date +%s) - started))s"
 printf '{"name":"new-provider scaffold","passed":%d,"failed":%d}\n' "$passed" "$failed" >"$results/new-provider.json"
 # The failures are counted in that file; a non-zero exit would count them once more (.ci/run).

@@ -61,4 +61,20 @@ describe('the demo without a terminal (CI, a pipe)', () => {
     }
     expect(result.stdout).toContain('All 9 tasks reached their scripted status');
   });
+
+  it('Ctrl-C during the demo stops it with exit 130', async () => {
+    let sent = false;
+    const result = await runCli([], {
+      timeoutMs: 30_000,
+      onStdout: (text, child) => {
+        if (!sent && /running/.test(text)) {
+          sent = true;
+          child.kill('SIGINT');
+        }
+      },
+    });
+    expect(sent).toBe(true);
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain('Interrupted: the demo stopped');
+  });
 });

@@ -74,6 +74,13 @@ describe('get', () => {
     expect(printed[0]?.raw).toMatchObject({ status: 'finished' }); // the vendor's own body
   });
 
+  it('reads a reference given twice once, and fills its row', async () => {
+    const ref = formatBrowserUseRef(sandboxes.browserUse.createTask({ steps: 1, stepMs: 5 }));
+    const result = await runCli(['get', ref, ref], { env: sandboxes.env() });
+    expect(result.code).toBe(0);
+    expect(summaryTable(result.stdout)).toHaveLength(2); // the header and one row
+  });
+
   it('prints the summary table, cut to 100 columns without a terminal', async () => {
     const result = await runCli(['get', refs.anchorExecution, refs.browserai, refs.failed], {
       env: sandboxes.env(),

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -99,4 +99,27 @@ describe('--help', () => {
     expect(result.stdout).toContain('--interval <duration>');
     expect(result.stdout).toContain('--json');
   });
+
+  it('--interval below 50 ms is a usage error', async () => {
+    const result = await runCli(['watch', `browser-use:${UUID}`, '--interval', '0']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('at least 50 ms');
+  });
+
+  it('drops a leading -- (pnpm start -- watch --help), so the flags after it are read as flags', async () => {
+    const result = await runCli(['--', 'watch', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('--interval <duration>');
+  });
+
+  it.skipIf(process.platform !== 'linux')(
+    'an unexpected error (an unreadable .env) prints one error line and exits 1',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'example-bad-env-'));
+      symlinkSync('/proc/self/mem', join(dir, '.env')); // a file whose read fails
+      const result = await runCli(['get', `browser-use:${UUID}`], { cwd: dir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^error: /);
+    },
+  );
 });

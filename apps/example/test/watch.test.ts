@@ -88,29 +88,49 @@ describe('watch', () => {
     expect(lastStatuses(parseChangeLines(result.stdout)).get(formatAnchorRef(ref))).toBe('succeeded');
   });
 
-  it('Ctrl-C (SIGINT) stops the watch at once and prints what was seen so far (exit 130)', async () => {
-    const ref = formatBrowserUseRef(sandboxes.browserUse.createTask({ steps: 100, stepMs: 1_000 }));
-    let interruptedAt = 0;
-    let stdoutSoFar = '';
-    const result = await runCli(['watch', ref, '--interval', '100ms'], {
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    '%s (Ctrl-C, or kill and docker stop) stops the watch at once and prints what was seen so far (exit 130)',
+    async (signal) => {
+      const ref = formatBrowserUseRef(sandboxes.browserUse.createTask({ steps: 100, stepMs: 1_000 }));
+      let interruptedAt = 0;
+      let stdoutSoFar = '';
+      const result = await runCli(['watch', ref, '--interval', '100ms'], {
+        env: sandboxes.env(),
+        timeoutMs: 15_000,
+        onStdout: (text, child) => {
+          stdoutSoFar += text;
+          if (interruptedAt === 0 && /\+\S+ {2}\S+ {2}running/.test(stdoutSoFar)) {
+            interruptedAt = Date.now();
+            child.kill(signal);
+          }
+        },
+      });
+      expect(interruptedAt).toBeGreaterThan(0);
+      expect(result.code).toBe(130);
+      expect(Date.now() - interruptedAt).toBeLessThan(3_000);
+      expect(result.stderr).toBe('Interrupted: stopped watching 1 unsettled task.\n');
+      expect(result.stdout).toMatch(new RegExp(`${ref} {2}interrupted`));
+      const table = summaryTable(result.stdout);
+      expect(table).toHaveLength(2);
+      expect(table[1]).toMatch(/^browser-use\s+browser-use:\S+\s+running\s.*watch interrupted/);
+    },
+  );
+
+  it('--interval and --timeout are honoured; a bare number of --timeout means seconds', async () => {
+    const slow = formatBrowserUseRef(sandboxes.browserUse.createTask({ steps: 100, stepMs: 1_000 }));
+    const timedOut = await runCli(['watch', slow, '--interval', '100ms', '--timeout', '500ms'], {
       env: sandboxes.env(),
-      timeoutMs: 15_000,
-      onStdout: (text, child) => {
-        stdoutSoFar += text;
-        if (interruptedAt === 0 && /\+\S+ {2}\S+ {2}running/.test(stdoutSoFar)) {
-          interruptedAt = Date.now();
-          child.kill('SIGINT');
-        }
-      },
+      timeoutMs: 10_000,
     });
-    expect(interruptedAt).toBeGreaterThan(0);
-    expect(result.code).toBe(130);
-    expect(Date.now() - interruptedAt).toBeLessThan(3_000);
-    expect(result.stderr).toBe('Interrupted: stopped watching 1 unsettled task.\n');
-    expect(result.stdout).toMatch(new RegExp(`${ref} {2}interrupted`));
-    const table = summaryTable(result.stdout);
-    expect(table).toHaveLength(2);
-    expect(table[1]).toMatch(/^browser-use\s+browser-use:\S+\s+running\s.*watch interrupted/);
+    expect(timedOut.code).toBe(1);
+    expect(timedOut.durationMs).toBeLessThan(5_000);
+    const quick = formatBrowserUseRef(sandboxes.browserUse.createTask({ steps: 3, stepMs: 100 }));
+    const fast = await runCli(['watch', quick, '--interval', '50ms', '--timeout', '5'], {
+      env: sandboxes.env(),
+    });
+    expect(fast.stderr).toBe('');
+    expect(fast.code).toBe(0);
+    expect(fast.durationMs).toBeLessThan(1_800); // the default interval (2 s) would take longer
   });
 
   it('never prints an API key a server echoes in its status line or its Retry-After header', async () => {
