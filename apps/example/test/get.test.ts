@@ -74,6 +74,33 @@ describe('get', () => {
     expect(printed[0]?.raw).toMatchObject({ status: 'finished' }); // the vendor's own body
   });
 
+  it('Ctrl-C while the reads are under way stops at once with exit 130', async () => {
+    const ref = formatBrowserUseRef(sandboxes.browserUse.createTask({ steps: 1, stepMs: 5 }));
+    const { server } = sandboxes.browserUse;
+    server.clearRequests();
+    server.injectFault({ delayMs: 20_000 });
+    let sent = false;
+    const result = await runCli(['get', ref], {
+      env: sandboxes.env(),
+      timeoutMs: 15_000,
+      onStdout: (text, child) => {
+        if (text !== '') return; // the call at spawn
+        const poll = setInterval(() => {
+          if (sent || server.requests.length === 0) return;
+          sent = true;
+          clearInterval(poll);
+          child.kill('SIGINT');
+        }, 10);
+        child.once('exit', () => clearInterval(poll));
+      },
+    });
+    server.clearFaults();
+    expect(sent).toBe(true);
+    expect(result.code).toBe(130);
+    expect(result.stderr).toBe('Interrupted.\n');
+    expect(result.durationMs).toBeLessThan(10_000);
+  });
+
   it('reads a reference given twice once, and fills its row', async () => {
     const ref = formatBrowserUseRef(sandboxes.browserUse.createTask({ steps: 1, stepMs: 5 }));
     const result = await runCli(['get', ref, ref], { env: sandboxes.env() });

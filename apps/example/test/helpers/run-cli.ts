@@ -60,6 +60,7 @@ export function runCommand(
   });
   let stdout = '';
   let stderr = '';
+  options.onStdout?.('', child);
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     stdout += chunk;
     options.onStdout?.(chunk, child);
