@@ -1,16 +1,16 @@
 import type { CliContext } from '../lib/cli-context';
 import { outputWidth } from '../lib/cli-context';
 import { createVendorClient } from '../lib/create-vendor-client';
-import { ExitCode } from '../lib/exit-codes';
+import type { ExitCode } from '../lib/exit-codes';
 import { createIncidentReporter } from '../lib/incident-reporter';
 import { resolveRefs } from '../lib/resolve-refs';
 import { createTaskBoard, type TaskBoard } from '../lib/task-board';
 import { watchBoard } from '../lib/watch-board';
-import { createPalette, type Palette } from '../render/palette';
-import { rowStatus } from '../render/row-fields';
+import { createPalette } from '../render/palette';
 import { showWatch } from '../render/show-watch';
 import { formatSummaryTable } from '../render/summary-table';
 import { createDemoTasks, type DemoTask } from './demo-tasks';
+import { reportDemo } from './report-demo';
 import { startSandboxes } from './start-sandboxes';
 
 /**
@@ -58,7 +58,7 @@ export async function runDemo(context: CliContext): Promise<ExitCode> {
       }),
     );
     stdout.write(`\n${formatSummaryTable(board.rows, { width: outputWidth(stdout), palette })}\n\n`);
-    return report(board, tasks, context, palette);
+    return reportDemo(board, tasks, context, palette);
   } finally {
     await sandboxes.close();
   }
@@ -74,33 +74,4 @@ function injectFaultsWhenRunning(board: TaskBoard, tasks: readonly DemoTask[]): 
     task.injectFault?.();
     if (pending.size === 0) unsubscribe();
   });
-}
-
-function report(
-  board: TaskBoard,
-  tasks: readonly DemoTask[],
-  context: CliContext,
-  palette: Palette,
-): ExitCode {
-  const { stdout, stderr } = context;
-  if (board.interrupted) {
-    stderr.write('Interrupted: the demo stopped before every task settled.\n');
-    return ExitCode.interrupted;
-  }
-  const missed = board.rows.filter((row, index) => rowStatus(row) !== tasks[index]?.expected);
-  if (missed.length > 0) {
-    for (const row of missed) {
-      const expected = tasks.find((task) => task.ref === row.ref)?.expected;
-      stderr.write(`error: ${row.ref} ended ${rowStatus(row)}, its script ends ${expected}\n`);
-    }
-    return ExitCode.failure;
-  }
-  const incidents = board.rows.reduce((sum, row) => sum + row.incidents.length, 0);
-  stdout.write(
-    `${palette.green('✔')} All ${tasks.length} tasks reached their scripted status; ` +
-      `${incidents} retryable ${incidents === 1 ? 'answer was' : 'answers were'} retried on the way.\n` +
-      palette.dim('Next: pnpm start --help, or watch a real task: pnpm start watch browser-use:<task id>\n') +
-      palette.dim('(keys in .env at the repository root, see apps/example/.env.example)\n'),
-  );
-  return ExitCode.ok;
 }
